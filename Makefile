@@ -1,0 +1,128 @@
+# Backcast build and test entry points. Every target installs what it needs
+# on a fresh Debian 12 machine (as root) and is quick when all is in place.
+# Facts behind the pins: shared/toolchain.md.
+#
+#   make tools   install the toolchain (idempotent)
+#   make dist    release build into dist/ (relative asset URLs)
+#   make serve   dist, then serve it on http://127.0.0.1:8080/
+#   make test    fmt, clippy (host + wasm), native tests, wasm tests in
+#                headless Chromium, dist, Playwright end-to-end
+#   make bench   (not yet implemented: issue 6)
+#   make clean
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+TRUNK_VERSION        := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET          := wasm32-unknown-unknown
+SERVE_PORT           ?= 8080
+
+# wasm-opt (npm binaryen@132) and the cargo-installed tools come first, so
+# Trunk finds the pinned versions and never tries to download its own.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export DEBIAN_FRONTEND := noninteractive
+
+section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
+
+.PHONY: all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
+        dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench clean
+
+all: test
+
+# ---------------------------------------------------------------- tools ----
+
+tools: tools-apt tools-rust tools-node tools-wasm-bindgen tools-trunk
+
+tools-rust:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' \
+	  || rustup target add $(WASM_TARGET)
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+tools-trunk: tools-rust
+	@if trunk --version 2>/dev/null | grep -qw '$(TRUNK_VERSION)'; then :; else \
+	  echo "installing trunk $(TRUNK_VERSION) (about 10 minutes on 2 cores)"; \
+	  cargo install --locked trunk@$(TRUNK_VERSION); \
+	fi
+
+# No --locked: it fails on a yanked webpki-roots. Also gives
+# wasm-bindgen-test-runner. Must equal the wasm-bindgen pinned in Cargo.toml.
+tools-wasm-bindgen: tools-rust
+	@if wasm-bindgen --version 2>/dev/null | grep -qw '$(WASM_BINDGEN_VERSION)' \
+	    && command -v wasm-bindgen-test-runner >/dev/null; then :; else \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 5 minutes)"; \
+	  cargo install --force wasm-bindgen-cli@$(WASM_BINDGEN_VERSION); \
+	fi
+
+# Debian packages: one apt-get update, and only when something is missing.
+tools-apt:
+	@pkgs=""; \
+	[ -x /usr/bin/chromium ] || pkgs="$$pkgs chromium"; \
+	[ -x /usr/bin/chromedriver ] || pkgs="$$pkgs chromium-driver"; \
+	command -v npm >/dev/null || pkgs="$$pkgs nodejs npm"; \
+	command -v python3 >/dev/null || pkgs="$$pkgs python3"; \
+	if [ -n "$$pkgs" ]; then \
+	  echo "apt-get install:$$pkgs"; \
+	  apt-get update; \
+	  apt-get install -y $$pkgs; \
+	fi
+
+# wasm-opt 132 (binaryen) and Playwright. Never `npx playwright install`:
+# tests use Debian's /usr/bin/chromium.
+tools-node: node_modules/.installed
+
+node_modules/.installed: package-lock.json package.json | tools-apt
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# ---------------------------------------------------------------- build ----
+
+dist: tools
+	$(call section,trunk build --release --offline -> dist/)
+	trunk build --release --offline --public-url ./
+
+serve: dist
+	$(call section,serving dist/ on http://127.0.0.1:$(SERVE_PORT)/ (Ctrl-C stops))
+	python3 -m http.server $(SERVE_PORT) --bind 127.0.0.1 --directory dist
+
+# ----------------------------------------------------------------- test ----
+
+test: tools
+	@$(MAKE) --no-print-directory fmt clippy clippy-wasm test-native test-wasm dist e2e
+	$(call section,make test: all passed)
+
+fmt:
+	$(call section,1/7 cargo fmt --all --check)
+	cargo fmt --all --check
+
+clippy:
+	$(call section,2/7 cargo clippy (host))
+	cargo clippy --workspace --all-targets -- -D warnings
+
+clippy-wasm:
+	$(call section,3/7 cargo clippy (wasm32 + csr))
+	cargo clippy --target $(WASM_TARGET) --features csr --lib --bins -- -D warnings
+
+test-native:
+	$(call section,4/7 cargo test --workspace (native))
+	cargo test --workspace
+
+test-wasm:
+	$(call section,5/7 wasm-bindgen-test in headless Chromium)
+	cargo test --target $(WASM_TARGET) --features csr --lib --tests
+
+# (6/7 is `dist`.)
+e2e:
+	$(call section,7/7 Playwright end-to-end against dist/)
+	npx --no-install playwright test
+
+bench:
+	@echo "bench: not yet implemented (issue 6)."
+
+clean:
+	cargo clean
+	rm -rf dist test-results playwright-report blob-report

@@ -1,0 +1,577 @@
+//! The forward model: the exact cost per period of N requests, by dimension.
+//!
+//! Billing conventions (scenario-v1.md): free-tier allowances and volume-tier
+//! boundaries are monthly. A daily scenario is priced as its monthly
+//! equivalent divided back to a day, which is the same as scaling every
+//! monthly allowance and boundary by 24/730 and keeping the unit prices. That
+//! form keeps the linear case exact: with no free tier and no boundary
+//! crossed, cost = N x (cost of one request) + fixed costs, in decimal.
+
+use crate::prices::{self, Dimension, RegionPrices, Tier, FREE_TIER};
+use crate::scenario::{Arch, DdbMode, Scenario, Sfn};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+/// Saturating arithmetic on non-negative amounts: an overflow reads as
+/// "more than any budget", never as a panic.
+pub(crate) fn mul(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_mul(b).unwrap_or(Decimal::MAX)
+}
+pub(crate) fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or(Decimal::MAX)
+}
+
+/// Units rounded up to whole steps: `ceil_steps(130, 64)` = 3.
+fn ceil_steps(x: Decimal, step: Decimal) -> Decimal {
+    (x / step).ceil()
+}
+
+/// A unit price schedule for one dimension, per period: an allowance that
+/// is free, then up to three volume tiers (boundaries on billable usage).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Schedule {
+    pub free: Decimal,
+    pub tiers: [Tier; 3],
+}
+
+impl Schedule {
+    fn flat(price: Decimal) -> Schedule {
+        let t = Tier { up_to: None, price };
+        Schedule {
+            free: Decimal::ZERO,
+            tiers: [t; 3],
+        }
+    }
+
+    /// A monthly schedule scaled to a period that is `factor` months long.
+    fn scaled(tiers: [Tier; 3], free_monthly: Decimal, factor: Decimal) -> Schedule {
+        let scale = |x: Decimal| {
+            if factor == Decimal::ONE {
+                x
+            } else {
+                x * factor
+            }
+        };
+        let mut t = tiers;
+        for tier in &mut t {
+            tier.up_to = tier.up_to.map(scale);
+        }
+        Schedule {
+            free: scale(free_monthly),
+            tiers: t,
+        }
+    }
+
+    /// The first billable unit price, for estimates.
+    pub fn first_price(&self) -> Decimal {
+        self.tiers[0].price
+    }
+
+    /// USD for `q` units in the period.
+    pub fn cost(&self, q: Decimal) -> Decimal {
+        if q <= self.free {
+            return Decimal::ZERO;
+        }
+        let billable = q - self.free;
+        let mut total = Decimal::ZERO;
+        let mut below = Decimal::ZERO;
+        for t in &self.tiers {
+            match t.up_to {
+                Some(b) if billable > b => {
+                    total = add(total, mul(b - below, t.price));
+                    below = b;
+                }
+                _ => return add(total, mul(billable - below, t.price)),
+            }
+        }
+        total
+    }
+
+    /// The most units whose cost is at most `amount`; `None` when there is
+    /// no limit (the price past some point is zero).
+    pub fn max_quantity(&self, amount: Decimal) -> Option<Decimal> {
+        if amount.is_sign_negative() && !amount.is_zero() {
+            return Some(Decimal::ZERO);
+        }
+        let mut q = self.free;
+        let mut left = amount;
+        let mut below = Decimal::ZERO;
+        for t in &self.tiers {
+            let width = t.up_to.map(|b| b - below);
+            if t.price.is_zero() {
+                match width {
+                    Some(w) => {
+                        q = add(q, w);
+                        below = t.up_to.unwrap_or(below);
+                        continue;
+                    }
+                    None => return None,
+                }
+            }
+            if let Some(w) = width {
+                let full = mul(w, t.price);
+                if full <= left {
+                    left -= full;
+                    q = add(q, w);
+                    below = t.up_to.unwrap_or(below);
+                    continue;
+                }
+            }
+            return Some(add(q, left.checked_div(t.price).unwrap_or(Decimal::MAX)));
+        }
+        Some(q)
+    }
+}
+
+/// What one request uses, in billing units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PerRequest {
+    pub invocations: Decimal,
+    pub gbs: Decimal,
+    pub sfn_transitions: Decimal,
+    pub sfn_executions: Decimal,
+    /// Express GB-s per request after 100 ms and 64 MB rounding.
+    pub sfn_express_gbs: Decimal,
+    /// EventBridge 64 KB chunks.
+    pub eb_chunks: Decimal,
+    /// DynamoDB read request units (or, provisioned, RCU-seconds).
+    pub read_units: Decimal,
+    pub write_units: Decimal,
+}
+
+impl PerRequest {
+    pub fn of(s: &Scenario) -> PerRequest {
+        let sfn_std = s.sfn == Sfn::Standard;
+        let express = s.sfn == Sfn::Express;
+        // Express: duration in 100 ms steps, memory in 64 MB steps (64 MB minimum).
+        let billed_s = ceil_steps(s.sfn_express_ms, dec!(100)) * dec!(0.1);
+        let billed_gb =
+            ceil_steps(s.sfn_express_mb.max(dec!(64)), dec!(64)) * dec!(64) / dec!(1024);
+        PerRequest {
+            invocations: s.invocations,
+            gbs: s.gbs,
+            sfn_transitions: if sfn_std {
+                s.sfn_transitions
+            } else {
+                Decimal::ZERO
+            },
+            sfn_executions: if express { Decimal::ONE } else { Decimal::ZERO },
+            sfn_express_gbs: if express {
+                mul(billed_s, billed_gb)
+            } else {
+                Decimal::ZERO
+            },
+            eb_chunks: mul(s.eb_events, ceil_steps(s.eb_event_kb, dec!(64))),
+            read_units: mul(
+                s.ddb_reads,
+                mul(
+                    ceil_steps(s.ddb_read_kb, dec!(4)),
+                    s.ddb_read.units_per_4kb(),
+                ),
+            ),
+            write_units: mul(
+                s.ddb_writes,
+                mul(
+                    ceil_steps(s.ddb_write_kb, dec!(1)),
+                    s.ddb_write.units_per_kb(),
+                ),
+            ),
+        }
+    }
+}
+
+/// The cost per period, by dimension. Every field is USD per period.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Lines {
+    pub lambda_requests: Decimal,
+    pub lambda_duration: Decimal,
+    pub sfn_transitions: Decimal,
+    pub sfn_express_requests: Decimal,
+    pub sfn_express_duration: Decimal,
+    pub eb_events: Decimal,
+    pub ddb_reads: Decimal,
+    pub ddb_writes: Decimal,
+    pub ddb_storage: Decimal,
+}
+
+impl Lines {
+    pub fn total(&self) -> Decimal {
+        [
+            self.lambda_requests,
+            self.lambda_duration,
+            self.sfn_transitions,
+            self.sfn_express_requests,
+            self.sfn_express_duration,
+            self.eb_events,
+            self.ddb_reads,
+            self.ddb_writes,
+            self.ddb_storage,
+        ]
+        .into_iter()
+        .fold(Decimal::ZERO, add)
+    }
+    pub fn step_functions(&self) -> Decimal {
+        add(
+            add(self.sfn_transitions, self.sfn_express_requests),
+            self.sfn_express_duration,
+        )
+    }
+    pub fn eventbridge(&self) -> Decimal {
+        self.eb_events
+    }
+    pub fn dynamodb(&self) -> Decimal {
+        add(add(self.ddb_reads, self.ddb_writes), self.ddb_storage)
+    }
+}
+
+/// A scenario resolved against its price book: everything needed to price
+/// any number of requests.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub prices: RegionPrices,
+    pub per: PerRequest,
+    pub lambda_request: Schedule,
+    pub lambda_gbs: Schedule,
+    pub sfn_transition: Schedule,
+    pub sfn_express_request: Schedule,
+    pub sfn_express_gbs: Schedule,
+    pub eb_event: Schedule,
+    pub ddb_rru: Decimal,
+    pub ddb_wru: Decimal,
+    pub ddb_rcu_hour: Decimal,
+    pub ddb_wcu_hour: Decimal,
+    pub provisioned: bool,
+    pub free_rcu: Decimal,
+    pub free_wcu: Decimal,
+    pub seconds: Decimal,
+    pub hours: Decimal,
+    /// Storage: a fixed cost per period.
+    pub storage: Decimal,
+}
+
+impl Model {
+    pub fn new(s: &Scenario) -> Model {
+        // A validated scenario always names a bundled book and region; a
+        // hand-built one that does not falls back to the newest us-east-1.
+        let p = prices::region_prices(s.book_id(), &s.region)
+            .or_else(|| prices::region_prices(prices::NEWEST, "us-east-1"))
+            .expect("the newest book covers us-east-1");
+        let hours = s.period.hours();
+        let factor = hours / dec!(730);
+        let free = |x: Decimal| if s.free_tier { x } else { Decimal::ZERO };
+        let schedule =
+            |dim: Dimension, tiers: [Tier; 3], free_monthly: Decimal| match s.overrides.get(&dim) {
+                Some(price) => Schedule {
+                    free: Schedule::scaled(tiers, free_monthly, factor).free,
+                    ..Schedule::flat(*price)
+                },
+                None => Schedule::scaled(tiers, free_monthly, factor),
+            };
+        let flat = |x: Decimal| {
+            [Tier {
+                up_to: None,
+                price: x,
+            }; 3]
+        };
+        let price = |dim: Dimension, x: Decimal| s.overrides.get(&dim).copied().unwrap_or(x);
+        let gbs_tiers = match s.arch {
+            Arch::X86_64 => p.lambda_gbs_x86,
+            Arch::Arm64 => p.lambda_gbs_arm64,
+        };
+        let storage_billable =
+            (s.ddb_storage_gb - free(FREE_TIER.ddb_storage_gb)).max(Decimal::ZERO);
+        let storage_monthly = mul(
+            storage_billable,
+            price(Dimension::DdbStorageGbMonth, p.ddb_storage_gb_month),
+        );
+        Model {
+            per: PerRequest::of(s),
+            lambda_request: schedule(
+                Dimension::LambdaRequest,
+                flat(p.lambda_request),
+                free(FREE_TIER.lambda_requests),
+            ),
+            lambda_gbs: schedule(Dimension::LambdaGbs, gbs_tiers, free(FREE_TIER.lambda_gbs)),
+            sfn_transition: schedule(
+                Dimension::SfnTransition,
+                flat(p.sfn_transition),
+                free(FREE_TIER.sfn_transitions),
+            ),
+            sfn_express_request: schedule(
+                Dimension::SfnExpressRequest,
+                flat(p.sfn_express_request),
+                Decimal::ZERO,
+            ),
+            sfn_express_gbs: schedule(Dimension::SfnExpressGbs, p.sfn_express_gbs, Decimal::ZERO),
+            eb_event: schedule(Dimension::EbEvent, flat(p.eb_event), Decimal::ZERO),
+            ddb_rru: price(Dimension::DdbRru, p.ddb_rru),
+            ddb_wru: price(Dimension::DdbWru, p.ddb_wru),
+            ddb_rcu_hour: price(Dimension::DdbRcuHour, p.ddb_rcu_hour),
+            ddb_wcu_hour: price(Dimension::DdbWcuHour, p.ddb_wcu_hour),
+            provisioned: s.ddb_mode == DdbMode::Provisioned,
+            free_rcu: free(FREE_TIER.ddb_rcu),
+            free_wcu: free(FREE_TIER.ddb_wcu),
+            seconds: s.period.seconds(),
+            hours,
+            storage: if factor == Decimal::ONE {
+                storage_monthly
+            } else {
+                mul(storage_monthly, factor)
+            },
+            prices: p,
+        }
+    }
+
+    /// Provisioned capacity for `units` request units spread evenly over
+    /// the period: whole units per second, rounded up, less the free ones,
+    /// priced per hour for the period's hours.
+    fn capacity_cost(&self, units: Decimal, free: Decimal, hour_price: Decimal) -> Decimal {
+        if units.is_zero() {
+            return Decimal::ZERO;
+        }
+        let capacity = (units / self.seconds).ceil();
+        let billable = (capacity - free).max(Decimal::ZERO);
+        mul(mul(billable, self.hours), hour_price)
+    }
+
+    /// The cost per period of `n` requests, each using `per`.
+    pub fn lines_with(&self, per: &PerRequest, n: Decimal) -> Lines {
+        let q = |x: Decimal| mul(n, x);
+        let (reads, writes) = if self.provisioned {
+            (
+                self.capacity_cost(q(per.read_units), self.free_rcu, self.ddb_rcu_hour),
+                self.capacity_cost(q(per.write_units), self.free_wcu, self.ddb_wcu_hour),
+            )
+        } else {
+            (
+                mul(q(per.read_units), self.ddb_rru),
+                mul(q(per.write_units), self.ddb_wru),
+            )
+        };
+        Lines {
+            lambda_requests: self.lambda_request.cost(q(per.invocations)),
+            lambda_duration: self.lambda_gbs.cost(q(per.gbs)),
+            sfn_transitions: self.sfn_transition.cost(q(per.sfn_transitions)),
+            sfn_express_requests: self.sfn_express_request.cost(q(per.sfn_executions)),
+            sfn_express_duration: self.sfn_express_gbs.cost(q(per.sfn_express_gbs)),
+            eb_events: self.eb_event.cost(q(per.eb_chunks)),
+            ddb_reads: reads,
+            ddb_writes: writes,
+            ddb_storage: self.storage,
+        }
+    }
+
+    pub fn lines(&self, n: Decimal) -> Lines {
+        self.lines_with(&self.per, n)
+    }
+
+    pub fn cost(&self, n: Decimal) -> Decimal {
+        self.lines(n).total()
+    }
+
+    /// Cost of one more request at first-tier prices, with no free tier:
+    /// the slope used to start searches near the answer.
+    pub fn marginal(&self, per: &PerRequest) -> Decimal {
+        let ddb = if self.provisioned {
+            // One unit per second for the period, per unit per request: a
+            // lower bound on the slope once capacity is above the free units.
+            add(
+                mul(
+                    per.read_units,
+                    self.ddb_rcu_hour * self.hours / self.seconds,
+                ),
+                mul(
+                    per.write_units,
+                    self.ddb_wcu_hour * self.hours / self.seconds,
+                ),
+            )
+        } else {
+            add(
+                mul(per.read_units, self.ddb_rru),
+                mul(per.write_units, self.ddb_wru),
+            )
+        };
+        [
+            mul(per.invocations, self.lambda_request.first_price()),
+            mul(per.gbs, self.lambda_gbs.first_price()),
+            mul(per.sfn_transitions, self.sfn_transition.first_price()),
+            mul(per.sfn_executions, self.sfn_express_request.first_price()),
+            mul(per.sfn_express_gbs, self.sfn_express_gbs.first_price()),
+            mul(per.eb_chunks, self.eb_event.first_price()),
+            ddb,
+        ]
+        .into_iter()
+        .fold(Decimal::ZERO, add)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Period, Raw};
+
+    fn scenario(q: &str) -> Scenario {
+        let (s, p) = Scenario::from_link(q);
+        assert!(p.is_empty(), "{p:?}");
+        s
+    }
+
+    #[test]
+    fn tiered_schedule_prices_each_tier() {
+        let t = |b: Option<Decimal>, p: Decimal| Tier { up_to: b, price: p };
+        let s = Schedule {
+            free: dec!(10),
+            tiers: [
+                t(Some(dec!(100)), dec!(2)),
+                t(Some(dec!(300)), dec!(1)),
+                t(None, dec!(0.5)),
+            ],
+        };
+        assert_eq!(s.cost(dec!(10)), dec!(0));
+        assert_eq!(s.cost(dec!(60)), dec!(100)); // 50 x 2
+        assert_eq!(s.cost(dec!(110)), dec!(200)); // 100 x 2
+        assert_eq!(s.cost(dec!(410)), dec!(450)); // 200 + 200 x 1 + 100 x 0.5
+        assert_eq!(s.max_quantity(dec!(450)), Some(dec!(410)));
+        assert_eq!(s.max_quantity(dec!(100)), Some(dec!(60)));
+        assert_eq!(s.max_quantity(dec!(0)), Some(dec!(10)));
+        let free_forever = Schedule::flat(dec!(0));
+        assert_eq!(free_forever.max_quantity(dec!(5)), None);
+    }
+
+    #[test]
+    fn aws_lambda_example_x86() {
+        // AWS Lambda pricing page, example 1 (us-east-1, x86, no free tier):
+        // 3,000,000 requests a month, 120 ms at 1,536 MB each.
+        // GB-s = 3,000,000 x 0.12 x 1.5 = 540,000; duration 540,000 x
+        // 0.0000166667 = 9.000018; requests 3 x 0.20 = 0.60.
+        let mut s = scenario("period=month&gbs=0.18&requests=3000000");
+        let m = Model::new(&s);
+        let l = m.lines(dec!(3000000));
+        assert_eq!(l.lambda_duration, dec!(9.000018));
+        assert_eq!(l.lambda_requests, dec!(0.6));
+        // With the free tier: (540,000 - 400,000) x 0.0000166667 = 2.333338;
+        // (3,000,000 - 1,000,000) x 0.0000002 = 0.40.
+        s.set("free_tier", Raw::Text("1")).unwrap();
+        let l = Model::new(&s).lines(dec!(3000000));
+        assert_eq!(l.lambda_duration, dec!(2.333338));
+        assert_eq!(l.lambda_requests, dec!(0.4));
+    }
+
+    #[test]
+    fn lambda_volume_tiers_x86_and_arm64() {
+        // 10 billion GB-s a month on x86: 6e9 x 0.0000166667 + 4e9 x 0.000015
+        // = 100,000.2 + 60,000 = 160,000.2.
+        let s = scenario("period=month&gbs=1&invocations=0");
+        assert_eq!(Model::new(&s).cost(dec!(10000000000)), dec!(160000.2));
+        // arm64: 7.5e9 x 0.0000133334 + 2.5e9 x 0.0000120001 = 100,000.5 + 30,000.25.
+        let s = scenario("period=month&gbs=1&invocations=0&arch=arm64");
+        assert_eq!(Model::new(&s).cost(dec!(10000000000)), dec!(130000.75));
+    }
+
+    #[test]
+    fn step_functions_standard_example() {
+        // By hand, after the pricing page's method: 100,000 executions a
+        // month of a 10-transition workflow with the free tier:
+        // (1,000,000 - 4,000) x 0.000025 = 24.90.
+        let s = scenario(
+            "period=month&gbs=0&invocations=0&sfn=standard&sfn_transitions=10&free_tier=1",
+        );
+        assert_eq!(Model::new(&s).cost(dec!(100000)), dec!(24.9));
+    }
+
+    #[test]
+    fn step_functions_express_rounding() {
+        // 1,000,000 executions of 130 ms at 100 MB: billed 200 ms at 128 MB,
+        // 0.2 x 0.125 = 0.025 GB-s each, 25,000 GB-s in all, below the
+        // 3,600,000 GB-s tier: 25,000 x 0.00001667 = 0.41675; requests 1.00.
+        let s = scenario(
+            "period=month&gbs=0&invocations=0&sfn=express&sfn_express_ms=130&sfn_express_mb=100",
+        );
+        let l = Model::new(&s).lines(dec!(1000000));
+        assert_eq!(l.sfn_express_duration, dec!(0.41675));
+        assert_eq!(l.sfn_express_requests, dec!(1));
+    }
+
+    #[test]
+    fn eventbridge_chunks() {
+        // A 256 KB event is billed as 4 events: 1,000,000 x 4 x 0.000001 = 4.
+        let s = scenario("period=month&gbs=0&invocations=0&eb_events=1&eb_event_kb=256");
+        assert_eq!(Model::new(&s).cost(dec!(1000000)), dec!(4));
+        // 65 KB is 2 chunks.
+        let s = scenario("period=month&gbs=0&invocations=0&eb_events=1&eb_event_kb=65");
+        assert_eq!(Model::new(&s).cost(dec!(1000000)), dec!(2));
+    }
+
+    #[test]
+    fn dynamodb_on_demand_units() {
+        // 1,000,000 strongly consistent reads of 6 KB: 2 x 1 RRU each =
+        // 2,000,000 x 0.000000125 = 0.25; eventual: half, 0.125;
+        // transactional: twice, 0.50. Writes of 2.5 KB: 3 WRU each,
+        // 3,000,000 x 0.000000625 = 1.875; transactional 3.75.
+        let base = "period=month&gbs=0&invocations=0&ddb_reads=1&ddb_read_kb=6";
+        let cost = |q: &str| Model::new(&scenario(q)).cost(dec!(1000000));
+        assert_eq!(cost(&format!("{base}&ddb_read=strong")), dec!(0.25));
+        assert_eq!(cost(base), dec!(0.125));
+        assert_eq!(cost(&format!("{base}&ddb_read=transactional")), dec!(0.5));
+        let w = "period=month&gbs=0&invocations=0&ddb_writes=1&ddb_write_kb=2.5";
+        assert_eq!(cost(w), dec!(1.875));
+        assert_eq!(cost(&format!("{w}&ddb_write=transactional")), dec!(3.75));
+    }
+
+    #[test]
+    fn dynamodb_provisioned_capacity() {
+        // 2,628,000 s in a 730-hour month. 262,800,000 strongly consistent
+        // 4 KB reads a month = 100 per second: 100 RCU x 730 h x 0.00013 =
+        // 9.49. With the free tier, 75 RCU: 7.1175.
+        let q = "period=month&gbs=0&invocations=0&ddb_mode=provisioned&ddb_reads=1&ddb_read=strong";
+        assert_eq!(Model::new(&scenario(q)).cost(dec!(262800000)), dec!(9.49));
+        let qf = format!("{q}&free_tier=1");
+        assert_eq!(
+            Model::new(&scenario(&qf)).cost(dec!(262800000)),
+            dec!(7.1175)
+        );
+        // One read more needs a 101st unit.
+        assert_eq!(Model::new(&scenario(q)).cost(dec!(262800001)), dec!(9.5849));
+        // A day: 86,400 reads a day = 1 RCU x 24 h x 0.00013.
+        let d = "gbs=0&invocations=0&ddb_mode=provisioned&ddb_reads=1&ddb_read=strong";
+        assert_eq!(Model::new(&scenario(d)).cost(dec!(86400)), dec!(0.00312));
+    }
+
+    #[test]
+    fn dynamodb_storage_is_fixed_per_period() {
+        // 100 GB x 0.25 = 25.00 a month; 75 GB billable with the free tier.
+        let s = scenario("period=month&ddb_storage_gb=100");
+        assert_eq!(Model::new(&s).lines(dec!(0)).ddb_storage, dec!(25));
+        let s = scenario("period=month&ddb_storage_gb=100&free_tier=1");
+        assert_eq!(Model::new(&s).lines(dec!(0)).ddb_storage, dec!(18.75));
+        // A day is 24/730 of a month: 25 x 24 / 730 = 0.8219178...
+        let s = scenario("ddb_storage_gb=100");
+        let day = Model::new(&s).lines(dec!(0)).ddb_storage;
+        assert!((day - dec!(0.82191780821917808219178)).abs() < dec!(0.0000000001));
+    }
+
+    #[test]
+    fn daily_free_tier_is_the_monthly_one_scaled() {
+        // 1,000,000 free requests a month = 32,876.71 a day. 40,000 requests a
+        // day of 0 GB-s bill 7,123.29 requests: 0.001424657...
+        let s = scenario("free_tier=1&gbs=0");
+        assert_eq!(s.period, Period::Day);
+        let c = Model::new(&s).cost(dec!(40000));
+        let want = (dec!(40000) - dec!(1000000) * dec!(24) / dec!(730)) * dec!(0.0000002);
+        assert!((c - want).abs() < dec!(0.000000000001), "{c} vs {want}");
+    }
+
+    #[test]
+    fn overrides_are_flat_prices() {
+        // p.lambda_gbs drops the tiers: 10e9 GB-s x 0.00001 = 100,000.
+        let s = scenario("period=month&gbs=1&invocations=0&p.lambda_gbs=0.00001");
+        assert_eq!(Model::new(&s).cost(dec!(10000000000)), dec!(100000));
+    }
+
+    #[test]
+    fn old_price_book_keeps_old_prices() {
+        // Before 2024-11-01, 1.25 per million WRU: 1,000,000 writes = 1.25.
+        let q = "period=month&gbs=0&invocations=0&ddb_writes=1&prices=2024-10";
+        assert_eq!(Model::new(&scenario(q)).cost(dec!(1000000)), dec!(1.25));
+    }
+}

@@ -1,0 +1,15 @@
+//! Backcast's pure core: price books, scenarios and their URL form, the
+//! forward cost model and its exact inverses. No web crates: everything
+//! here is plain Rust, tested natively with `cargo test`.
+
+pub mod api;
+pub mod cost;
+pub mod number;
+pub mod prices;
+pub mod scenario;
+pub mod solve;
+pub mod view;
+
+pub use rust_decimal::Decimal;
+pub use scenario::{Problem, Raw, Scenario};
+pub use solve::{solve, Limit, Solution};

@@ -1,0 +1,899 @@
+//! The typed scenario of `shared/scenario-v1.md`: every key, its default, its
+//! validation, and its text form (the query string of a share link).
+//!
+//! The same decoder serves the link, the JavaScript API and the command line:
+//! each hands over `(key, value)` pairs. A bad value is reported with its key
+//! and the default is kept for it; every valid key is kept.
+
+use crate::number::{decimal_text, parse_decimal, shorten};
+use crate::prices::{self, Dimension};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Period {
+    Day,
+    Month,
+}
+
+impl Period {
+    pub fn key(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Month => "month",
+        }
+    }
+    /// Hours in the period: a month is 730 hours, AWS's convention.
+    pub fn hours(self) -> Decimal {
+        match self {
+            Period::Day => dec!(24),
+            Period::Month => dec!(730),
+        }
+    }
+    pub fn seconds(self) -> Decimal {
+        self.hours() * dec!(3600)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Arch {
+    X86_64,
+    Arm64,
+}
+
+impl Arch {
+    pub fn key(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::Arm64 => "arm64",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sfn {
+    None,
+    Standard,
+    Express,
+}
+
+impl Sfn {
+    pub fn key(self) -> &'static str {
+        match self {
+            Sfn::None => "none",
+            Sfn::Standard => "standard",
+            Sfn::Express => "express",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DdbMode {
+    OnDemand,
+    Provisioned,
+}
+
+impl DdbMode {
+    pub fn key(self) -> &'static str {
+        match self {
+            DdbMode::OnDemand => "on_demand",
+            DdbMode::Provisioned => "provisioned",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReadMode {
+    Eventual,
+    Strong,
+    Transactional,
+}
+
+impl ReadMode {
+    pub fn key(self) -> &'static str {
+        match self {
+            ReadMode::Eventual => "eventual",
+            ReadMode::Strong => "strong",
+            ReadMode::Transactional => "transactional",
+        }
+    }
+    /// Request units per 4 KB read.
+    pub fn units_per_4kb(self) -> Decimal {
+        match self {
+            ReadMode::Eventual => dec!(0.5),
+            ReadMode::Strong => dec!(1),
+            ReadMode::Transactional => dec!(2),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WriteMode {
+    Standard,
+    Transactional,
+}
+
+impl WriteMode {
+    pub fn key(self) -> &'static str {
+        match self {
+            WriteMode::Standard => "standard",
+            WriteMode::Transactional => "transactional",
+        }
+    }
+    /// Request units per 1 KB written.
+    pub fn units_per_kb(self) -> Decimal {
+        match self {
+            WriteMode::Standard => dec!(1),
+            WriteMode::Transactional => dec!(2),
+        }
+    }
+}
+
+/// One part of the `rows` key: a value, or a `start:end:step` range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowPart {
+    Value(Decimal),
+    Range {
+        start: Decimal,
+        end: Decimal,
+        step: Decimal,
+    },
+}
+
+/// The GB-s values of the table, as written.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Rows(pub Vec<RowPart>);
+
+/// The most table rows the page and API produce; a longer `rows` is cut
+/// here, and the cut is reported.
+pub const MAX_ROWS: usize = 1000;
+
+impl Default for Rows {
+    fn default() -> Self {
+        Rows(vec![
+            RowPart::Value(dec!(1)),
+            RowPart::Range {
+                start: dec!(32),
+                end: dec!(256),
+                step: dec!(32),
+            },
+        ])
+    }
+}
+
+impl Rows {
+    /// Parses `1,32:256:32`. Values are GB-s per request, >= 0.
+    pub fn parse(text: &str) -> Result<Rows, String> {
+        let mut parts = Vec::new();
+        if text.trim().is_empty() {
+            return Err(
+                "is empty; expected numbers or start:end:step ranges, e.g. 1,32:256:32".into(),
+            );
+        }
+        for item in text.split(',') {
+            let item = item.trim();
+            let fields: Vec<&str> = item.split(':').collect();
+            let num = |s: &str| -> Result<Decimal, String> {
+                let d = parse_decimal(s).map_err(|e| format!("\"{}\" {}", shorten(item), e))?;
+                if d.is_sign_negative() {
+                    return Err(format!("\"{}\": {} is negative", shorten(item), s.trim()));
+                }
+                if d > MAX_PER_REQUEST {
+                    return Err(format!("\"{}\": {} is too large", shorten(item), s.trim()));
+                }
+                Ok(d)
+            };
+            match fields.as_slice() {
+                [v] => parts.push(RowPart::Value(num(v)?)),
+                [a, b, c] => {
+                    let (start, end, step) = (num(a)?, num(b)?, num(c)?);
+                    if step.is_zero() {
+                        return Err(format!(
+                            "\"{}\": the step must be greater than 0",
+                            shorten(item)
+                        ));
+                    }
+                    if end < start {
+                        return Err(format!("\"{}\": the end is below the start", shorten(item)));
+                    }
+                    parts.push(RowPart::Range { start, end, step });
+                }
+                _ => {
+                    return Err(format!(
+                        "\"{}\" is neither a number nor a start:end:step range",
+                        shorten(item)
+                    ))
+                }
+            }
+        }
+        Ok(Rows(parts))
+    }
+
+    /// The canonical text: `1,32:256:32`.
+    pub fn text(&self) -> String {
+        self.0
+            .iter()
+            .map(|p| match p {
+                RowPart::Value(v) => decimal_text(*v),
+                RowPart::Range { start, end, step } => format!(
+                    "{}:{}:{}",
+                    decimal_text(*start),
+                    decimal_text(*end),
+                    decimal_text(*step)
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// How many values the spec stands for, without expanding it.
+    pub fn count(&self) -> u128 {
+        self.0
+            .iter()
+            .map(|p| match p {
+                RowPart::Value(_) => 1u128,
+                RowPart::Range { start, end, step } => {
+                    let n = ((*end - *start) / *step).floor();
+                    u128::try_from(n.mantissa())
+                        .unwrap_or(u128::MAX)
+                        .saturating_add(1)
+                }
+            })
+            .fold(0u128, |a, b| a.saturating_add(b))
+    }
+
+    /// The values, at most `MAX_ROWS` of them.
+    pub fn values(&self) -> Vec<Decimal> {
+        let mut out = Vec::new();
+        for p in &self.0 {
+            match *p {
+                RowPart::Value(v) => out.push(v),
+                RowPart::Range { start, end, step } => {
+                    let mut i = Decimal::ZERO;
+                    loop {
+                        if out.len() >= MAX_ROWS {
+                            break;
+                        }
+                        let v = start + step * i;
+                        if v > end {
+                            break;
+                        }
+                        out.push(v.normalize());
+                        i += Decimal::ONE;
+                    }
+                }
+            }
+            if out.len() >= MAX_ROWS {
+                out.truncate(MAX_ROWS);
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// The largest budget accepted, USD per period.
+pub const MAX_BUDGET: Decimal = dec!(1000000000000);
+/// The largest `requests` accepted, per period.
+pub const MAX_REQUESTS: Decimal = dec!(1000000000000000);
+/// The largest per-request quantity (GB-s, counts, ms, MB, KB) accepted.
+pub const MAX_PER_REQUEST: Decimal = dec!(10000000);
+/// The largest unit price override, USD.
+pub const MAX_PRICE: Decimal = dec!(1000000);
+/// The largest table storage, GB.
+pub const MAX_STORAGE_GB: Decimal = dec!(1000000000000);
+
+/// Every key of scenario v1, with its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    pub budget: Decimal,
+    pub period: Period,
+    pub requests: Decimal,
+    pub region: String,
+    pub arch: Arch,
+    pub free_tier: bool,
+    /// `None`: the newest bundled book, resolved when pricing.
+    pub prices: Option<String>,
+    pub overrides: BTreeMap<Dimension, Decimal>,
+    pub gbs: Decimal,
+    pub invocations: Decimal,
+    pub sfn: Sfn,
+    pub sfn_transitions: Decimal,
+    pub sfn_express_ms: Decimal,
+    pub sfn_express_mb: Decimal,
+    pub eb_events: Decimal,
+    pub eb_event_kb: Decimal,
+    pub ddb_mode: DdbMode,
+    pub ddb_reads: Decimal,
+    pub ddb_read_kb: Decimal,
+    pub ddb_read: ReadMode,
+    pub ddb_writes: Decimal,
+    pub ddb_write_kb: Decimal,
+    pub ddb_write: WriteMode,
+    pub ddb_storage_gb: Decimal,
+    pub rows: Rows,
+    pub embed: bool,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            budget: dec!(7),
+            period: Period::Day,
+            requests: dec!(3000),
+            region: "us-east-1".into(),
+            arch: Arch::X86_64,
+            free_tier: false,
+            prices: None,
+            overrides: BTreeMap::new(),
+            gbs: dec!(128),
+            invocations: dec!(1),
+            sfn: Sfn::None,
+            sfn_transitions: dec!(0),
+            sfn_express_ms: dec!(0),
+            sfn_express_mb: dec!(64),
+            eb_events: dec!(0),
+            eb_event_kb: dec!(1),
+            ddb_mode: DdbMode::OnDemand,
+            ddb_reads: dec!(0),
+            ddb_read_kb: dec!(4),
+            ddb_read: ReadMode::Eventual,
+            ddb_writes: dec!(0),
+            ddb_write_kb: dec!(1),
+            ddb_write: WriteMode::Standard,
+            ddb_storage_gb: dec!(0),
+            rows: Rows::default(),
+            embed: false,
+        }
+    }
+}
+
+/// A problem with one key: shown next to its field, in the link notice, and
+/// in the API's and command line's error message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.key, self.message)
+    }
+}
+
+/// All problems in one message: `budget: must be greater than 0; gbs: …`.
+pub fn problems_message(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A raw value for a key: text (from a link, or a JS number or string) or a
+/// JavaScript boolean.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Raw<'a> {
+    Text(&'a str),
+    Bool(bool),
+}
+
+/// Every key v1 defines, in the order links write them.
+pub const KEYS: &[&str] = &[
+    "v",
+    "budget",
+    "period",
+    "requests",
+    "region",
+    "arch",
+    "free_tier",
+    "prices",
+    "gbs",
+    "invocations",
+    "sfn",
+    "sfn_transitions",
+    "sfn_express_ms",
+    "sfn_express_mb",
+    "eb_events",
+    "eb_event_kb",
+    "ddb_mode",
+    "ddb_reads",
+    "ddb_read_kb",
+    "ddb_read",
+    "ddb_writes",
+    "ddb_write_kb",
+    "ddb_write",
+    "ddb_storage_gb",
+    "rows",
+    "embed",
+];
+
+/// How a number must be bounded.
+#[derive(Clone, Copy)]
+enum Bound {
+    /// >= 0 and <= max
+    NonNegative(Decimal),
+    /// > 0 and <= max
+    Positive(Decimal),
+}
+
+fn number(raw: Raw<'_>, bound: Bound) -> Result<Decimal, String> {
+    let text = match raw {
+        Raw::Text(t) => t,
+        Raw::Bool(_) => return Err("is a boolean; expected a number".into()),
+    };
+    let d = parse_decimal(text)?;
+    match bound {
+        Bound::NonNegative(max) => {
+            if d.is_sign_negative() && !d.is_zero() {
+                return Err(format!("must be 0 or more, not {}", shorten(text.trim())));
+            }
+            if d > max {
+                return Err(format!(
+                    "must be at most {}, not {}",
+                    decimal_text(max),
+                    shorten(text.trim())
+                ));
+            }
+        }
+        Bound::Positive(max) => {
+            if d <= Decimal::ZERO {
+                return Err(format!(
+                    "must be greater than 0, not {}",
+                    shorten(text.trim())
+                ));
+            }
+            if d > max {
+                return Err(format!(
+                    "must be at most {}, not {}",
+                    decimal_text(max),
+                    shorten(text.trim())
+                ));
+            }
+        }
+    }
+    // -0 reads as 0.
+    Ok(if d.is_zero() { Decimal::ZERO } else { d })
+}
+
+fn choice<T: Copy>(raw: Raw<'_>, options: &[(&str, T)]) -> Result<T, String> {
+    let names = options
+        .iter()
+        .map(|(k, _)| *k)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match raw {
+        Raw::Text(t) => options
+            .iter()
+            .find(|(k, _)| *k == t.trim())
+            .map(|(_, v)| *v)
+            .ok_or_else(|| format!("\"{}\" is not one of {}", shorten(t), names)),
+        Raw::Bool(_) => Err(format!("is a boolean; expected one of {names}")),
+    }
+}
+
+fn flag(raw: Raw<'_>) -> Result<bool, String> {
+    match raw {
+        Raw::Bool(b) => Ok(b),
+        Raw::Text(t) => match t.trim() {
+            "1" | "true" => Ok(true),
+            "0" | "false" => Ok(false),
+            other => Err(format!("\"{}\" is not 0 or 1", shorten(other))),
+        },
+    }
+}
+
+impl Scenario {
+    /// Reads `(key, value)` pairs. Returns the scenario with every valid key
+    /// applied and defaults elsewhere, and one problem per bad key.
+    pub fn from_pairs<'a, I>(pairs: I) -> (Scenario, Vec<Problem>)
+    where
+        I: IntoIterator<Item = (&'a str, Raw<'a>)>,
+    {
+        let mut s = Scenario::default();
+        let mut problems = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        for (key, raw) in pairs {
+            if seen.iter().any(|k| k == key) {
+                problems.push(Problem {
+                    key: shorten(key),
+                    message: "is given more than once; the last value is used".into(),
+                });
+            } else if seen.len() < 200 {
+                seen.push(key.to_string());
+            }
+            if let Err(message) = s.set(key, raw) {
+                problems.push(Problem {
+                    key: shorten(key),
+                    message,
+                });
+            }
+        }
+        problems.dedup();
+        (s, problems)
+    }
+
+    /// Reads a share link, a `?query`, or a bare query string.
+    pub fn from_link(link: &str) -> (Scenario, Vec<Problem>) {
+        let query = query_part(link);
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .filter(|(k, _)| !k.is_empty())
+            .collect();
+        Scenario::from_pairs(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), Raw::Text(v.as_str()))),
+        )
+    }
+
+    /// Sets one key from its raw value; on error nothing changes.
+    pub fn set(&mut self, key: &str, raw: Raw<'_>) -> Result<(), String> {
+        let per_request = Bound::NonNegative(MAX_PER_REQUEST);
+        let size = Bound::Positive(MAX_PER_REQUEST);
+        match key {
+            "v" => match raw {
+                Raw::Text(t) if t.trim() == "1" => {}
+                Raw::Text(t) => {
+                    return Err(format!(
+                        "version \"{}\" is not supported; this Backcast reads v=1",
+                        shorten(t)
+                    ))
+                }
+                Raw::Bool(_) => return Err("is a boolean; expected 1".into()),
+            },
+            "budget" => self.budget = number(raw, Bound::Positive(MAX_BUDGET))?,
+            "period" => {
+                self.period = choice(raw, &[("day", Period::Day), ("month", Period::Month)])?
+            }
+            "requests" => self.requests = number(raw, Bound::NonNegative(MAX_REQUESTS))?,
+            "region" => {
+                let t = match raw {
+                    Raw::Text(t) => t.trim(),
+                    Raw::Bool(_) => return Err("is a boolean; expected a region code".into()),
+                };
+                if !prices::REGIONS.iter().any(|(c, _)| *c == t) {
+                    return Err(format!(
+                        "\"{}\" is not a region Backcast has prices for (e.g. us-east-1, eu-west-1)",
+                        shorten(t)
+                    ));
+                }
+                self.region = t.to_string();
+            }
+            "arch" => self.arch = choice(raw, &[("x86_64", Arch::X86_64), ("arm64", Arch::Arm64)])?,
+            "free_tier" => self.free_tier = flag(raw)?,
+            "prices" => {
+                let t = match raw {
+                    Raw::Text(t) => t.trim(),
+                    Raw::Bool(_) => return Err("is a boolean; expected a price-book id".into()),
+                };
+                if prices::book(t).is_none() {
+                    let ids = prices::BOOKS
+                        .iter()
+                        .map(|b| b.id)
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    return Err(format!(
+                        "price book \"{}\" is not bundled; bundled: {}",
+                        shorten(t),
+                        ids
+                    ));
+                }
+                self.prices = Some(t.to_string());
+            }
+            "gbs" => self.gbs = number(raw, per_request)?,
+            "invocations" => self.invocations = number(raw, per_request)?,
+            "sfn" => {
+                self.sfn = choice(
+                    raw,
+                    &[
+                        ("none", Sfn::None),
+                        ("standard", Sfn::Standard),
+                        ("express", Sfn::Express),
+                    ],
+                )?
+            }
+            "sfn_transitions" => self.sfn_transitions = number(raw, per_request)?,
+            "sfn_express_ms" => self.sfn_express_ms = number(raw, per_request)?,
+            "sfn_express_mb" => self.sfn_express_mb = number(raw, per_request)?,
+            "eb_events" => self.eb_events = number(raw, per_request)?,
+            "eb_event_kb" => self.eb_event_kb = number(raw, size)?,
+            "ddb_mode" => {
+                self.ddb_mode = choice(
+                    raw,
+                    &[
+                        ("on_demand", DdbMode::OnDemand),
+                        ("provisioned", DdbMode::Provisioned),
+                    ],
+                )?
+            }
+            "ddb_reads" => self.ddb_reads = number(raw, per_request)?,
+            "ddb_read_kb" => self.ddb_read_kb = number(raw, size)?,
+            "ddb_read" => {
+                self.ddb_read = choice(
+                    raw,
+                    &[
+                        ("eventual", ReadMode::Eventual),
+                        ("strong", ReadMode::Strong),
+                        ("transactional", ReadMode::Transactional),
+                    ],
+                )?
+            }
+            "ddb_writes" => self.ddb_writes = number(raw, per_request)?,
+            "ddb_write_kb" => self.ddb_write_kb = number(raw, size)?,
+            "ddb_write" => {
+                self.ddb_write = choice(
+                    raw,
+                    &[
+                        ("standard", WriteMode::Standard),
+                        ("transactional", WriteMode::Transactional),
+                    ],
+                )?
+            }
+            "ddb_storage_gb" => {
+                self.ddb_storage_gb = number(raw, Bound::NonNegative(MAX_STORAGE_GB))?
+            }
+            "rows" => {
+                self.rows = match raw {
+                    Raw::Text(t) => Rows::parse(t)?,
+                    Raw::Bool(_) => {
+                        return Err("is a boolean; expected a list such as 1,32:256:32".into())
+                    }
+                }
+            }
+            "embed" => self.embed = flag(raw)?,
+            _ => {
+                if let Some(dim) = key.strip_prefix("p.") {
+                    let d = Dimension::from_key(dim).ok_or_else(|| {
+                        let known = Dimension::ALL
+                            .iter()
+                            .map(|d| d.key())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        format!("is not a price dimension; known: {known}")
+                    })?;
+                    let price = number(raw, Bound::NonNegative(MAX_PRICE))?;
+                    self.overrides.insert(d, price);
+                } else {
+                    return Err("is not a key Backcast knows (scenario v1)".into());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The price book id in force.
+    pub fn book_id(&self) -> &str {
+        self.prices.as_deref().unwrap_or(prices::NEWEST)
+    }
+
+    /// The canonical text of one key's value, as a link writes it; `None`
+    /// for a key v1 does not define. `prices` gives the book in force.
+    pub fn get(&self, key: &str) -> Option<String> {
+        let num = |x: Decimal| Some(decimal_text(x));
+        let flag = |b: bool| Some(if b { "1" } else { "0" }.to_string());
+        match key {
+            "v" => Some("1".into()),
+            "budget" => num(self.budget),
+            "period" => Some(self.period.key().into()),
+            "requests" => num(self.requests),
+            "region" => Some(self.region.clone()),
+            "arch" => Some(self.arch.key().into()),
+            "free_tier" => flag(self.free_tier),
+            "prices" => Some(self.book_id().to_string()),
+            "gbs" => num(self.gbs),
+            "invocations" => num(self.invocations),
+            "sfn" => Some(self.sfn.key().into()),
+            "sfn_transitions" => num(self.sfn_transitions),
+            "sfn_express_ms" => num(self.sfn_express_ms),
+            "sfn_express_mb" => num(self.sfn_express_mb),
+            "eb_events" => num(self.eb_events),
+            "eb_event_kb" => num(self.eb_event_kb),
+            "ddb_mode" => Some(self.ddb_mode.key().into()),
+            "ddb_reads" => num(self.ddb_reads),
+            "ddb_read_kb" => num(self.ddb_read_kb),
+            "ddb_read" => Some(self.ddb_read.key().into()),
+            "ddb_writes" => num(self.ddb_writes),
+            "ddb_write_kb" => num(self.ddb_write_kb),
+            "ddb_write" => Some(self.ddb_write.key().into()),
+            "ddb_storage_gb" => num(self.ddb_storage_gb),
+            "rows" => Some(self.rows.text()),
+            "embed" => flag(self.embed),
+            _ => {
+                let dim = Dimension::from_key(key.strip_prefix("p.")?)?;
+                self.overrides.get(&dim).and_then(|p| num(*p))
+            }
+        }
+    }
+
+    /// Every key whose value differs from the default, as `(key, text)`, in
+    /// contract order, `p.` overrides right after `prices`. With `pin`, the
+    /// price book id is written even when it is the newest, so the link
+    /// keeps its prices when newer books ship.
+    pub fn to_pairs(&self, pin: bool) -> Vec<(String, String)> {
+        let d = Scenario::default();
+        let mut out: Vec<(String, String)> = Vec::new();
+        for &k in KEYS {
+            let v = self.get(k);
+            let keep = match k {
+                "v" => false,
+                "prices" => pin || self.prices.is_some(),
+                _ => v != d.get(k),
+            };
+            if let (true, Some(v)) = (keep, v) {
+                out.push((k.to_string(), v));
+            }
+            if k == "prices" {
+                for (dim, price) in &self.overrides {
+                    out.push((format!("p.{}", dim.key()), decimal_text(*price)));
+                }
+            }
+        }
+        out
+    }
+
+    /// The query string without `?`: `budget=8&period=month`. Empty when
+    /// everything is the default (and `pin` is off).
+    pub fn to_query(&self, pin: bool) -> String {
+        let mut ser = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in self.to_pairs(pin) {
+            ser.append_pair(&k, &v);
+        }
+        // Keep `:` and `,` readable in `rows`; both are safe in a query.
+        ser.finish().replace("%3A", ":").replace("%2C", ",")
+    }
+}
+
+/// The query part of a link: after `?`, before `#`; a bare query is itself.
+pub fn query_part(link: &str) -> &str {
+    let s = link.trim();
+    let s = match s.find('?') {
+        Some(i) => &s[i + 1..],
+        None if s.contains("://") => "",
+        None => s,
+    };
+    match s.find('#') {
+        Some(i) => &s[..i],
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(q: &str) -> (Scenario, Vec<Problem>) {
+        Scenario::from_link(q)
+    }
+
+    #[test]
+    fn empty_link_is_the_article_default() {
+        let (s, p) = link("");
+        assert!(p.is_empty());
+        assert_eq!(s.budget, dec!(7));
+        assert_eq!(s.period, Period::Day);
+        assert_eq!(s.requests, dec!(3000));
+        assert_eq!(s.gbs, dec!(128));
+        assert_eq!(s.rows.values().len(), 9);
+        assert_eq!(s.to_query(false), "");
+    }
+
+    #[test]
+    fn reads_the_articles_link() {
+        let (s, p) =
+            link("https://example.org/backcast/?budget=7&period=day&p.lambda_gbs=0.00001667#top");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(
+            s.overrides.get(&Dimension::LambdaGbs),
+            Some(&dec!(0.00001667))
+        );
+        // Defaults are left out of the link it writes.
+        assert_eq!(s.to_query(false), "p.lambda_gbs=0.00001667");
+    }
+
+    #[test]
+    fn bad_values_are_named_and_the_rest_kept() {
+        let (s, p) =
+            link("?budget=-3&gbs=64&period=week&wat=1&p.nope=1&rows=1,5:2:1&free_tier=yes");
+        let keys: Vec<&str> = p.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["budget", "period", "wat", "p.nope", "rows", "free_tier"]
+        );
+        assert!(p[0].message.contains("greater than 0"), "{}", p[0].message);
+        assert!(p[1].message.contains("day, month"));
+        assert!(p[2].message.contains("not a key"));
+        assert!(p[4].message.contains("end is below the start"));
+        // The valid key is kept, the bad ones keep their defaults.
+        assert_eq!(s.gbs, dec!(64));
+        assert_eq!(s.budget, dec!(7));
+        assert_eq!(s.period, Period::Day);
+    }
+
+    #[test]
+    fn each_key_rejects_its_bad_values() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("v", "2", "not supported"),
+            ("budget", "0", "greater than 0"),
+            ("budget", "abc", "not a number"),
+            ("budget", "1e13", "at most"),
+            ("budget", "1e308", "too large"),
+            ("requests", "-1", "0 or more"),
+            ("region", "mars-1", "not a region"),
+            ("arch", "arm", "x86_64, arm64"),
+            ("prices", "1999-01", "not bundled"),
+            ("p.lambda_gbs", "-1", "0 or more"),
+            ("gbs", "", "empty"),
+            ("invocations", "1e9", "at most"),
+            ("sfn", "fast", "none, standard, express"),
+            ("eb_event_kb", "0", "greater than 0"),
+            ("ddb_mode", "auto", "on_demand, provisioned"),
+            ("ddb_read", "weak", "eventual, strong, transactional"),
+            ("ddb_write", "x", "standard, transactional"),
+            ("ddb_read_kb", "0", "greater than 0"),
+            ("ddb_storage_gb", "-5", "0 or more"),
+            ("rows", "1:10:0", "step must be greater than 0"),
+            ("rows", "a", "not a number"),
+            ("rows", "1:2", "neither"),
+            ("embed", "2", "not 0 or 1"),
+        ];
+        for (key, value, want) in cases {
+            let mut s = Scenario::default();
+            let err = s.set(key, Raw::Text(value)).unwrap_err();
+            assert!(err.contains(want), "{key}={value}: {err}");
+            assert_eq!(s, Scenario::default(), "{key}={value} changed the scenario");
+        }
+    }
+
+    #[test]
+    fn javascript_booleans_only_for_flags() {
+        let (s, p) =
+            Scenario::from_pairs([("free_tier", Raw::Bool(true)), ("budget", Raw::Bool(true))]);
+        assert!(s.free_tier);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].key, "budget");
+    }
+
+    #[test]
+    fn repeated_keys_are_reported() {
+        let (s, p) = link("budget=5&budget=6");
+        assert_eq!(s.budget, dec!(6));
+        assert_eq!(p.len(), 1);
+        assert!(p[0].message.contains("more than once"));
+    }
+
+    #[test]
+    fn pinned_link_names_the_book() {
+        let s = Scenario::default();
+        assert_eq!(s.to_query(true), format!("prices={}", prices::NEWEST));
+    }
+
+    #[test]
+    fn rows_parse_count_and_cap() {
+        let r = Rows::parse("1, 32:256:32").unwrap();
+        assert_eq!(r, Rows::default());
+        assert_eq!(r.text(), "1,32:256:32");
+        let vals: Vec<String> = r.values().iter().map(|v| v.to_string()).collect();
+        assert_eq!(
+            vals,
+            ["1", "32", "64", "96", "128", "160", "192", "224", "256"]
+        );
+        let huge = Rows::parse("0:10000000:0.001").unwrap();
+        assert_eq!(huge.count(), 10_000_000_001);
+        assert_eq!(huge.values().len(), MAX_ROWS);
+        let frac = Rows::parse("0.5:1.5:0.25").unwrap();
+        let vals: Vec<String> = frac.values().iter().map(|v| v.to_string()).collect();
+        assert_eq!(vals, ["0.5", "0.75", "1", "1.25", "1.5"]);
+    }
+
+    #[test]
+    fn query_part_finds_the_query() {
+        assert_eq!(query_part("https://x.org/a/?budget=1#f"), "budget=1");
+        assert_eq!(query_part("?budget=1"), "budget=1");
+        assert_eq!(query_part("budget=1"), "budget=1");
+        assert_eq!(query_part("https://x.org/a/"), "");
+    }
+}

@@ -1,0 +1,180 @@
+//! Property tests over thousands of random scenarios: the solver's answers
+//! are proved against the forward model, and links round-trip exactly.
+
+use backcast_core::cost::Model;
+use backcast_core::scenario::{Raw, Scenario};
+use backcast_core::solve::{headroom, max_gbs, solve, Knob, Limit};
+use backcast_core::Decimal;
+use proptest::prelude::*;
+
+/// A decimal with up to `dp` places between 0 and `max` (as text, the way a
+/// link carries it).
+fn dec_text(max: u64, dp: u32) -> impl Strategy<Value = String> {
+    (0..=max, 0..10u64.pow(dp)).prop_map(move |(i, f)| {
+        if dp == 0 || f == 0 {
+            i.to_string()
+        } else {
+            format!("{}.{:0width$}", i, f, width = dp as usize)
+        }
+    })
+}
+
+fn one_of(options: &'static [&'static str]) -> impl Strategy<Value = String> {
+    proptest::sample::select(options).prop_map(|s| s.to_string())
+}
+
+/// Random scenarios spanning every key that changes the price.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    let money = (
+        (1u64..=5_000_000).prop_map(|c| format!("{}.{:02}", c / 100, c % 100)),
+        one_of(&["day", "month"]),
+        dec_text(10_000_000, 0),
+        one_of(&["us-east-1", "eu-south-1", "ap-south-1", "af-south-1"]),
+        one_of(&["x86_64", "arm64"]),
+        one_of(&["0", "1"]),
+        one_of(&["2026-11", "2024-10"]),
+    );
+    let workload = (
+        dec_text(300, 3),
+        dec_text(5, 0),
+        one_of(&["none", "standard", "express"]),
+        dec_text(40, 0),
+        dec_text(5000, 0),
+        dec_text(1024, 0),
+        dec_text(10, 0),
+        (1u64..=1024).prop_map(|k| k.to_string()),
+    );
+    let ddb = (
+        one_of(&["on_demand", "provisioned"]),
+        dec_text(20, 0),
+        (1u64..=400).prop_map(|k| k.to_string()),
+        one_of(&["eventual", "strong", "transactional"]),
+        dec_text(20, 0),
+        (1u64..=400).prop_map(|k| k.to_string()),
+        one_of(&["standard", "transactional"]),
+        dec_text(100, 1),
+    );
+    (money, workload, ddb).prop_map(|(m, w, d)| {
+        let pairs: Vec<(&str, String)> = vec![
+            ("budget", m.0),
+            ("period", m.1),
+            ("requests", m.2),
+            ("region", m.3),
+            ("arch", m.4),
+            ("free_tier", m.5),
+            ("prices", m.6),
+            ("gbs", w.0),
+            ("invocations", w.1),
+            ("sfn", w.2),
+            ("sfn_transitions", w.3),
+            ("sfn_express_ms", w.4),
+            ("sfn_express_mb", w.5),
+            ("eb_events", w.6),
+            ("eb_event_kb", w.7),
+            ("ddb_mode", d.0),
+            ("ddb_reads", d.1),
+            ("ddb_read_kb", d.2),
+            ("ddb_read", d.3),
+            ("ddb_writes", d.4),
+            ("ddb_write_kb", d.5),
+            ("ddb_write", d.6),
+            ("ddb_storage_gb", d.7),
+        ];
+        let (s, problems) =
+            Scenario::from_pairs(pairs.iter().map(|(k, v)| (*k, Raw::Text(v.as_str()))));
+        assert!(problems.is_empty(), "{problems:?}");
+        s
+    })
+}
+
+fn cost(s: &Scenario, n: u64) -> Decimal {
+    Model::new(s).cost(Decimal::from(n))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
+
+    #[test]
+    fn max_requests_is_proved_by_the_forward_model(s in scenario()) {
+        let m = Model::new(&s);
+        match solve(&s).max_requests {
+            Limit::Count(n) => {
+                prop_assert!(m.cost(Decimal::from(n)) <= s.budget);
+                prop_assert!(m.cost(Decimal::from(n + 1)) > s.budget);
+            }
+            Limit::NoneFits => prop_assert!(m.cost(Decimal::ZERO) > s.budget),
+            Limit::Unlimited => prop_assert!(m.cost(Decimal::from(backcast_core::solve::SEARCH_CAP)) <= s.budget),
+        }
+    }
+
+    #[test]
+    fn cost_never_falls_as_requests_grow(s in scenario(), a in 0u64..50_000_000, b in 0u64..50_000_000) {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let (c_lo, c_hi) = (cost(&s, lo), cost(&s, hi));
+        prop_assert!(c_lo >= Decimal::ZERO);
+        prop_assert!(c_lo <= c_hi, "cost({lo}) = {c_lo} > cost({hi}) = {c_hi}");
+    }
+
+    #[test]
+    fn cost_never_falls_as_a_workload_key_grows(
+        s in scenario(),
+        key in one_of(&["gbs", "invocations", "sfn_transitions", "sfn_express_ms", "sfn_express_mb",
+                        "eb_events", "eb_event_kb", "ddb_reads", "ddb_read_kb", "ddb_writes",
+                        "ddb_write_kb", "ddb_storage_gb", "requests"]),
+        bump in 1u64..1000,
+    ) {
+        let before = Model::new(&s).cost(s.requests);
+        let mut t = s.clone();
+        let now: Decimal = t.get(&key).unwrap().parse().unwrap();
+        let grown = (now + Decimal::from(bump)).to_string();
+        t.set(&key, Raw::Text(&grown)).unwrap();
+        let after = Model::new(&t).cost(t.requests);
+        prop_assert!(before <= after, "{key}: {before} -> {after}");
+    }
+
+    #[test]
+    fn cost_at_max_gbs_is_the_budget(s in scenario()) {
+        let m = Model::new(&s);
+        if let Some(g) = max_gbs(&m, s.requests, s.budget) {
+            prop_assert!(g >= Decimal::ZERO);
+            let mut t = s.clone();
+            t.gbs = g;
+            let c = Model::new(&t).cost(s.requests);
+            let rel = ((c - s.budget) / s.budget).abs();
+            // The budget is spent, unless 0 GB-s already leaves money over
+            // that Lambda's free allowance cannot use (then cost < budget).
+            let free_only = Model::new(&t).lines(s.requests).lambda_duration.is_zero();
+            prop_assert!(rel < Decimal::new(1, 9) || (free_only && c <= s.budget), "cost {c} budget {}", s.budget);
+        }
+    }
+
+    #[test]
+    fn headroom_is_proved_too(s in scenario()) {
+        for knob in [Knob::EbEvents, Knob::DdbReads, Knob::DdbWrites] {
+            if let Some(Limit::Count(k)) = headroom(&s, knob) {
+                let at = |v: u64| {
+                    let mut t = s.clone();
+                    t.set(knob.key(), Raw::Text(&v.to_string())).ok();
+                    Model::new(&t).cost(s.requests)
+                };
+                prop_assert!(at(k) <= s.budget);
+                if k < 10_000_000 {
+                    prop_assert!(at(k + 1) > s.budget);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn links_round_trip_exactly(s in scenario(), pin in any::<bool>()) {
+        let q = s.to_query(pin);
+        let (back, problems) = Scenario::from_link(&q);
+        prop_assert!(problems.is_empty(), "{problems:?}");
+        let mut want = s.clone();
+        if pin {
+            want.prices = Some(s.book_id().to_string());
+        }
+        prop_assert_eq!(&back, &want);
+        prop_assert_eq!(back.to_query(pin), q);
+    }
+}

@@ -1,0 +1,100 @@
+//! Labelled form controls that speak in scenario keys.
+
+use yew::prelude::*;
+
+/// Called with `(key, text)` whenever a control changes.
+pub type OnEdit = Callback<(String, String)>;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct NumberFieldProps {
+    /// The scenario key, also the control's id (`field-<key>`).
+    pub key_name: AttrValue,
+    pub label: AttrValue,
+    /// The unit shown after the input ("USD", "GB-s").
+    #[prop_or_default]
+    pub unit: AttrValue,
+    #[prop_or_default]
+    pub hint: AttrValue,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    pub on_edit: OnEdit,
+}
+
+/// A text input for a number (`inputmode="decimal"`, so the exact text a
+/// person types is what the core parses).
+#[component]
+pub fn NumberField(p: &NumberFieldProps) -> Html {
+    let id = format!("field-{}", p.key_name);
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let oninput = {
+        let key = p.key_name.to_string();
+        let on_edit = p.on_edit.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_edit.emit((key.clone(), input.value()));
+        })
+    };
+    let described = if p.error.is_some() {
+        format!("{hint_id} {err_id}")
+    } else {
+        hint_id.clone()
+    };
+    html! {
+        <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ p.label.clone() }</label>
+            <div class="control">
+                <input id={id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                    data-testid={format!("input-{}", p.key_name)}
+                    value={p.value.clone()} {oninput}
+                    aria-invalid={if p.error.is_some() { "true" } else { "false" }}
+                    aria-describedby={described} />
+                if !p.unit.is_empty() { <span class="unit">{ p.unit.clone() }</span> }
+            </div>
+            <p class="hint" id={hint_id}>{ p.hint.clone() }</p>
+            if let Some(err) = &p.error {
+                <p class="error" id={err_id} role="alert" data-testid={format!("error-{}", p.key_name)}>{ err.clone() }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct SelectFieldProps {
+    pub key_name: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: AttrValue,
+    pub value: AttrValue,
+    /// `(value, label)` pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub on_edit: OnEdit,
+}
+
+#[component]
+pub fn SelectField(p: &SelectFieldProps) -> Html {
+    let id = format!("field-{}", p.key_name);
+    let hint_id = format!("{id}-hint");
+    let onchange = {
+        let key = p.key_name.to_string();
+        let on_edit = p.on_edit.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            on_edit.emit((key.clone(), select.value()));
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ p.label.clone() }</label>
+            <div class="control">
+                <select id={id} data-testid={format!("input-{}", p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
+                    { for p.options.iter().map(|(v, l)| html! {
+                        <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>
+                    }) }
+                </select>
+            </div>
+            <p class="hint" id={hint_id}>{ p.hint.clone() }</p>
+        </div>
+    }
+}
