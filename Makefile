@@ -28,7 +28,7 @@ export DEBIAN_FRONTEND := noninteractive
 
 section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
-.PHONY: all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
+.PHONY: fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
         dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench clean
 
 all: test
@@ -92,7 +92,7 @@ serve: dist
 # ----------------------------------------------------------------- test ----
 
 test: tools
-	@$(MAKE) --no-print-directory fmt clippy clippy-wasm test-native test-wasm dist e2e
+	@$(MAKE) --no-print-directory fmt clippy clippy-wasm test-native fuzz-short test-wasm dist e2e
 	$(call section,make test: all passed)
 
 fmt:
@@ -119,6 +119,17 @@ test-wasm:
 e2e:
 	$(call section,7/7 Playwright end-to-end against dist/)
 	npx --no-install playwright test
+
+# Time-bounded fuzzing of the decoders and the solver (core/tests/fuzz.rs):
+# 60 s inside `make test`, FUZZ_SECONDS (default 600) with `make fuzz`.
+fuzz-short:
+	$(call section,fuzz: decoders and solver for 60 s (release))
+	FUZZ_SECONDS=60 cargo test --release -p backcast-core --test fuzz -- --nocapture
+
+FUZZ_SECONDS ?= 600
+fuzz:
+	$(call section,fuzz: decoders and solver for $(FUZZ_SECONDS) s (release))
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release -p backcast-core --test fuzz -- --nocapture
 
 bench:
 	@echo "bench: not yet implemented (issue 6)."
