@@ -28,14 +28,14 @@ export DEBIAN_FRONTEND := noninteractive
 
 section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
-.PHONY: fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
+.PHONY: dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
         dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench clean
 
 all: test
 
 # ---------------------------------------------------------------- tools ----
 
-tools: tools-apt tools-rust tools-node tools-wasm-bindgen tools-trunk
+tools: tools-apt tools-rust tools-node tools-wasm-bindgen tools-trunk tools-geckodriver
 
 tools-rust:
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' \
@@ -58,11 +58,20 @@ tools-wasm-bindgen: tools-rust
 	  cargo install --force wasm-bindgen-cli@$(WASM_BINDGEN_VERSION); \
 	fi
 
+# Firefox ESR's WebDriver, for the wasm tests in a second engine.
+GECKODRIVER_VERSION := 0.37.1
+tools-geckodriver: tools-rust
+	@if geckodriver --version 2>/dev/null | grep -qw '$(GECKODRIVER_VERSION)'; then :; else \
+	  echo "installing geckodriver $(GECKODRIVER_VERSION) (a few minutes)"; \
+	  cargo install --locked geckodriver@$(GECKODRIVER_VERSION); \
+	fi
+
 # Debian packages: one apt-get update, and only when something is missing.
 tools-apt:
 	@pkgs=""; \
 	[ -x /usr/bin/chromium ] || pkgs="$$pkgs chromium"; \
 	[ -x /usr/bin/chromedriver ] || pkgs="$$pkgs chromium-driver"; \
+	[ -x /usr/bin/firefox-esr ] || pkgs="$$pkgs firefox-esr"; \
 	command -v npm >/dev/null || pkgs="$$pkgs nodejs npm"; \
 	command -v python3 >/dev/null || pkgs="$$pkgs python3"; \
 	if [ -n "$$pkgs" ]; then \
@@ -85,6 +94,11 @@ dist: tools
 	$(call section,trunk build --release --offline -> dist/)
 	trunk build --release --offline --public-url ./
 
+# A debug build (no wasm-opt) for tests of what exists only in debug builds.
+dist-debug: tools
+	$(call section,trunk build (debug) -> target/dist-debug/)
+	trunk build --offline --public-url ./ --dist target/dist-debug
+
 serve: dist
 	$(call section,serving dist/ on http://127.0.0.1:$(SERVE_PORT)/ (Ctrl-C stops))
 	python3 -m http.server $(SERVE_PORT) --bind 127.0.0.1 --directory dist
@@ -92,7 +106,7 @@ serve: dist
 # ----------------------------------------------------------------- test ----
 
 test: tools
-	@$(MAKE) --no-print-directory fmt clippy clippy-wasm test-native fuzz-short test-wasm dist e2e
+	@$(MAKE) --no-print-directory fmt clippy clippy-wasm test-native fuzz-short test-wasm dist dist-debug e2e
 	$(call section,make test: all passed)
 
 fmt:
@@ -114,6 +128,9 @@ test-native:
 test-wasm:
 	$(call section,5/7 wasm-bindgen-test in headless Chromium)
 	cargo test --target $(WASM_TARGET) --features csr --lib --tests
+	$(call section,5/7 wasm-bindgen-test in headless Firefox ESR)
+	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) \
+	  cargo test --target $(WASM_TARGET) --features csr --lib --tests
 
 # (6/7 is `dist`.)
 e2e:

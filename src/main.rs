@@ -2,6 +2,7 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 fn main() {
+    backcast::web::install_panic_hook();
     backcast::web::expose_api();
     let props = backcast::AppProps {
         query: backcast::web::location_query().into(),
