@@ -93,6 +93,7 @@ node_modules/.installed: package-lock.json package.json | tools-apt
 dist: tools
 	$(call section,trunk build --release --offline -> dist/)
 	trunk build --release --offline --public-url ./
+	node scripts/csp.mjs dist
 
 # A debug build (no wasm-opt) for tests of what exists only in debug builds.
 dist-debug: tools
