@@ -926,7 +926,10 @@ mod tests {
         assert_eq!(p.len(), MAX_PROBLEMS + 1);
         assert_eq!(p[0].key, "k0");
         // 20,000 unknown keys: 50 listed, 19,950 counted.
-        assert_eq!(p[MAX_PROBLEMS].message, "and 19950 more problems not listed");
+        assert_eq!(
+            p[MAX_PROBLEMS].message,
+            "and 19950 more problems not listed"
+        );
         // One huge value, and one huge key.
         let big = "9".repeat(100_000);
         let (s, p) = link(&format!("?budget={big}&gbs=1"));

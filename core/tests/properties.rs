@@ -113,14 +113,16 @@ fn link_scenario() -> impl Strategy<Value = Scenario> {
             .prop_map(|(a, span, step)| format!("{a}:{}:{step}", span + 100)),
     ];
     let rows = proptest::collection::vec(row, 1..5).prop_map(|r| r.join(","));
-    (scenario(), dims, prices, rows, any::<bool>()).prop_map(|(mut s, dims, prices, rows, embed)| {
-        for (d, p) in dims.iter().zip(prices.iter()) {
-            s.set(&format!("p.{d}"), Raw::Text(p)).unwrap();
-        }
-        s.set("rows", Raw::Text(&rows)).unwrap();
-        s.embed = embed;
-        s
-    })
+    (scenario(), dims, prices, rows, any::<bool>()).prop_map(
+        |(mut s, dims, prices, rows, embed)| {
+            for (d, p) in dims.iter().zip(prices.iter()) {
+                s.set(&format!("p.{d}"), Raw::Text(p)).unwrap();
+            }
+            s.set("rows", Raw::Text(&rows)).unwrap();
+            s.embed = embed;
+            s
+        },
+    )
 }
 
 fn cost(s: &Scenario, n: u64) -> Decimal {
