@@ -56,9 +56,19 @@ test('in a sandboxed iframe on a host page, the frame is sized by its height mes
   expect(inner.scroll).toBeLessThanOrEqual(inner.client);
   // The sandbox gave it an opaque origin: it really is sandboxed.
   expect(inner.origin).toBe('null');
-  // A narrower host page makes the embed taller: a new message refits it.
-  await page.setViewportSize({ width: 360, height: 700 });
-  await expect.poll(async () => Number(await page.locator('body').getAttribute('data-height'))).toBeGreaterThan(posted);
+  // Content that changes size sends a new height: dismissing the notice
+  // of a link with a bad key shrinks the embed, and the frame follows.
+  const bad = `${src}&wat=1`;
+  await page.goto(`./__e2e/host.html?src=${encodeURIComponent(bad)}`);
+  const notice = frame.getByTestId('link-notice');
+  await expect(notice.locator('li code')).toHaveText('wat');
+  await expect
+    .poll(async () => Math.round((await page.locator('#backcast').boundingBox())!.height))
+    .toBe(Number(await page.locator('body').getAttribute('data-height')));
+  const withNotice = Number(await page.locator('body').getAttribute('data-height'));
+  await frame.getByTestId('dismiss-notice').click();
+  await expect(notice).toHaveCount(0);
+  await expect.poll(async () => Number(await page.locator('body').getAttribute('data-height'))).toBeLessThan(withNotice);
   await expect
     .poll(async () => Math.round((await page.locator('#backcast').boundingBox())!.height))
     .toBe(Number(await page.locator('body').getAttribute('data-height')));
