@@ -156,3 +156,15 @@ pub fn show_fatal(message: &str) {
 pub fn debug_panic() {
     panic!("debug_panic: a test of the panic hook");
 }
+
+/// The JSON export: the `solve` result for `s`, as `JSON.stringify(…,
+/// null, 2)` writes it (serde-wasm-bindgen and the browser's JSON: no
+/// serde_json in the wasm build).
+pub fn solve_json(s: &backcast_core::Scenario) -> Option<String> {
+    let result = backcast_core::api::ApiResult::new(s, &backcast_core::solve(s));
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    let value = result.serialize(&ser).ok()?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
+        .ok()
+        .and_then(|s| s.as_string())
+}

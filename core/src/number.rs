@@ -28,10 +28,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         Err(_) => {
             // Well-formed but out of Decimal's range (about 7.9e28), or
             // more fractional digits than it holds.
-            let looks_numeric = t.parse::<f64>().map(|f| f.is_finite()).unwrap_or(false);
-            if looks_numeric {
-                let f = t.parse::<f64>().unwrap_or(0.0);
-                if f.abs() >= 1.0 {
+            // (Only digits, signs, `.` and `e` got here, so an `f64` that
+            // parses is a well-formed number; infinite means huge.)
+            if let Ok(f) = t.parse::<f64>() {
+                if !f.is_finite() || f.abs() >= 1.0 {
                     Err(format!("{} is too large", shorten(text)))
                 } else {
                     // Too many digits to hold exactly: round rather than fail.
