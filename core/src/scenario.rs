@@ -917,8 +917,7 @@ mod tests {
         assert_eq!(s, Scenario::default());
         let keys: Vec<&str> = p.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(keys, ["budget", "gbs", "period", "%", "rows", "budget2"]);
-        // 100 KB of junk parses quickly; problems are capped.
-        let started = std::time::Instant::now();
+        // 100 KB of junk parses; problems are capped.
         let junk: String = (0..20_000).map(|i| format!("k{i}=%&")).collect();
         assert!(junk.len() > 100_000);
         let (s, p) = link(&format!("?budget=8&{junk}gbs=32"));
@@ -947,7 +946,6 @@ mod tests {
         let (s, p) = link(&"&".repeat(100_000));
         assert!(p.is_empty());
         assert_eq!(s, Scenario::default());
-        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]
