@@ -4,7 +4,10 @@
 
 pub mod api;
 pub mod cost;
+pub mod form;
+pub mod helper;
 pub mod number;
+pub mod presets;
 pub mod prices;
 pub mod scenario;
 pub mod solve;
