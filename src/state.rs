@@ -5,6 +5,7 @@
 //! text in the field with an inline message, and the last valid scenario
 //! (and so the last valid result) stays on screen.
 
+use backcast_core::helper::{self, HelperField, HelperInput, HelperOutput};
 use backcast_core::scenario::{Problem, Raw, Scenario};
 use backcast_core::view::View;
 use std::collections::BTreeMap;
@@ -22,6 +23,9 @@ pub struct State {
     /// Problems found in the link the page was opened with.
     pub notice: Vec<Problem>,
     pub view: Rc<View>,
+    /// The GB-s helper's page-only fields (not link keys) and its result.
+    pub helper: HelperInput,
+    pub helper_out: HelperOutput,
 }
 
 pub enum Action {
@@ -30,6 +34,10 @@ pub enum Action {
     /// Replace the whole scenario (a preset, or Back to another link).
     Load(Box<Scenario>),
     DismissNotice,
+    /// A GB-s helper field changed.
+    Helper(HelperField, String),
+    /// Write the helper's result into `gbs` and `invocations`.
+    ApplyHelper,
 }
 
 impl State {
@@ -42,7 +50,17 @@ impl State {
             drafts: BTreeMap::new(),
             errors: BTreeMap::new(),
             notice,
+            helper_out: helper::compute(&HelperInput::default()),
+            helper: HelperInput::default(),
         }
+    }
+
+    /// Every field's text, by key: what the form shows.
+    pub fn texts(&self) -> BTreeMap<String, String> {
+        backcast_core::scenario::KEYS
+            .iter()
+            .map(|k| (k.to_string(), self.text(k)))
+            .collect()
     }
 
     /// The text a field shows: the draft, or the scenario's value.
@@ -92,6 +110,28 @@ impl Reducible for State {
                 next.errors.clear();
             }
             Action::DismissNotice => next.notice.clear(),
+            Action::Helper(field, text) => {
+                next.helper.set(field, text);
+                next.helper_out = helper::compute(&next.helper);
+            }
+            Action::ApplyHelper => {
+                if let Some(edits) = next.helper_out.edits() {
+                    let mut s = next.scenario.clone();
+                    for (key, text) in &edits {
+                        // Both values were validated by the helper; a
+                        // failure leaves the scenario as it was.
+                        if s.set(key, Raw::Text(text)).is_err() {
+                            return self;
+                        }
+                        next.drafts.remove(*key);
+                        next.errors.remove(*key);
+                    }
+                    if s != next.scenario {
+                        next.view = Rc::new(View::new(&s));
+                        next.scenario = s;
+                    }
+                }
+            }
         }
         Rc::new(next)
     }
@@ -117,6 +157,40 @@ mod tests {
         let s = reduce(s, Action::Edit("budget".into(), "7".into()));
         assert_eq!(s.error("budget"), None);
         assert_eq!(s.view.figures[0].value, "3,280");
+    }
+
+    #[test]
+    fn the_helper_writes_gbs_and_invocations() {
+        let s = State::from_query("");
+        // 512 MB x 250 ms x 2 invocations / 1000 / 1024 = 0.25 GB-s per request.
+        let s = reduce(s, Action::Helper(HelperField::MemoryMb, "512".into()));
+        let s = reduce(s, Action::Helper(HelperField::DurationMs, "250".into()));
+        let s = reduce(s, Action::Helper(HelperField::Invocations, "2".into()));
+        assert_eq!(
+            s.helper_out.gbs.map(|d| d.to_string()).as_deref(),
+            Some("0.25")
+        );
+        assert_eq!(s.text("gbs"), "128"); // nothing changes until applied
+        let s = reduce(s, Action::ApplyHelper);
+        assert_eq!(s.text("gbs"), "0.25");
+        assert_eq!(s.text("invocations"), "2");
+        // A bad helper field is named, and applying it changes nothing.
+        let s = reduce(s, Action::Helper(HelperField::MemoryMb, "64".into()));
+        assert!(s.helper_out.error(HelperField::MemoryMb).is_some());
+        let before = s.scenario.clone();
+        let s = reduce(s, Action::ApplyHelper);
+        assert_eq!(s.scenario, before);
+    }
+
+    #[test]
+    fn a_preset_replaces_the_scenario_and_clears_drafts() {
+        let s = State::from_query("");
+        let s = reduce(s, Action::Edit("budget".into(), "x".into()));
+        let (etl, _) = backcast_core::presets::by_id("etl").unwrap().scenario();
+        let s = reduce(s, Action::Load(Box::new(etl)));
+        assert!(s.errors.is_empty() && s.drafts.is_empty());
+        assert_eq!(s.text("budget"), "10");
+        assert_eq!(s.view.preset, Some("etl"));
     }
 
     #[test]

@@ -204,8 +204,8 @@ pub const DDB_READ: Field = choice(
     "Read consistency",
     "0.5, 1 or 2 units per 4 KB.",
     &[
-        ("eventual", "Eventually consistent"),
-        ("strong", "Strongly consistent"),
+        ("eventual", "Eventual"),
+        ("strong", "Strong"),
         ("transactional", "Transactional"),
     ],
 );

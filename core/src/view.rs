@@ -78,6 +78,10 @@ pub struct Chart {
     pub area: String,
     pub x_ticks: Vec<(i32, String)>,
     pub y_ticks: Vec<(i32, String)>,
+    /// Grid lines at the y ticks and tick marks at the x ticks, one path.
+    pub grid: String,
+    /// The two axes, one path.
+    pub axes: String,
     /// The needed volume: a horizontal line at this y, with its label.
     pub needed_y: Option<i32>,
     pub needed_label: String,
@@ -85,6 +89,8 @@ pub struct Chart {
     pub meet: Option<(i32, i32, String)>,
     /// The scenario itself: its GB-s at the needed volume.
     pub current: Option<(i32, i32, String)>,
+    /// What the curve is, for the legend.
+    pub curve_label: String,
     /// Labels of the region under the frontier and the one above it.
     pub inside_label: String,
     pub outside_label: String,
@@ -95,10 +101,26 @@ pub struct Chart {
     pub summary: String,
 }
 
-pub const WIDTH: i32 = 640;
-pub const HEIGHT: i32 = 300;
+/// A box narrow enough that its text stays legible on a 360 px phone.
+pub const WIDTH: i32 = 560;
+pub const HEIGHT: i32 = 320;
 /// Plot margins: left, right, top, bottom.
-pub const MARGIN: (i32, i32, i32, i32) = (64, 16, 12, 44);
+pub const MARGIN: (i32, i32, i32, i32) = (56, 16, 30, 52);
+
+/// A power-of-ten count as an axis writes it: `1K`, `10M`.
+pub fn compact_count(v: u64) -> String {
+    for (div, suffix) in [
+        (1_000_000_000_000u64, "T"),
+        (1_000_000_000, "B"),
+        (1_000_000, "M"),
+        (1_000, "K"),
+    ] {
+        if v >= div && v.is_multiple_of(div) {
+            return format!("{}{suffix}", format_count(v / div));
+        }
+    }
+    format_count(v)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
@@ -106,6 +128,8 @@ pub struct View {
     /// The Lambda architecture in force (`x86_64`, `arm64`).
     pub arch: &'static str,
     pub budget: String,
+    /// The needed requests per period, as shown ("3,000").
+    pub needed: String,
     /// One sentence: does the needed volume fit, and with what to spare.
     pub verdict: String,
     pub verdict_ok: bool,
@@ -148,6 +172,7 @@ impl View {
             period,
             arch: s.arch.key(),
             budget: format_usd(s.budget),
+            needed: format_number(s.requests, 2),
             verdict,
             verdict_ok,
             form: form::groups(s),
@@ -634,11 +659,11 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     }
     let (lo, hi) = (lo_exp as u32, hi_exp as u32);
     let stride = ((hi - lo) / 6 + 1) as usize;
-    let y_ticks = (lo..=hi)
+    let y_ticks: Vec<(i32, String)> = (lo..=hi)
         .step_by(stride)
         .map(|e| {
             let v = 10u64.saturating_pow(e);
-            (px(sy(v as f64)), format_count(v))
+            (px(sy(v as f64)), compact_count(v))
         })
         .collect();
     let period = s.period.key();
@@ -682,7 +707,16 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
             format_sig(s.gbs, 4),
         )
     };
+    let mut grid = String::new();
+    for (y, _) in &y_ticks {
+        grid.push_str(&format!("M{left},{y}H{right}"));
+    }
+    for (x, _) in &x_ticks {
+        grid.push_str(&format!("M{x},{bottom}v5"));
+    }
     Chart {
+        grid,
+        axes: format!("M{left},{top}V{bottom}H{right}"),
         path,
         area,
         x_ticks,
@@ -691,6 +725,10 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
         needed_label: format!("needed: {needed_text} per {period}"),
         meet,
         current,
+        curve_label: format!(
+            "Frontier: the most requests per {period} that {} buys",
+            format_usd(s.budget)
+        ),
         inside_label: format!("within {} per {period}", format_usd(s.budget)),
         outside_label: "over budget".into(),
         x_label: "Lambda GB-s per request".into(),
@@ -797,9 +835,10 @@ mod tests {
         // y from 1,640 (256 GB-s) and 104,686 (4 GB-s: 7 / 0.0000668668) to
         // decades 10^3..10^6.
         let ys: Vec<&str> = c.y_ticks.iter().map(|t| t.1.as_str()).collect();
-        assert_eq!(ys, ["1,000", "10,000", "100,000", "1,000,000"]);
-        // 3,000 on that log axis: 256 - (log10(3000) - 3) / 3 x 244 = 217.2.
-        assert_eq!(c.needed_y, Some(217));
+        assert_eq!(ys, ["1K", "10K", "100K", "1M"]);
+        // 3,000 on that log axis, plot from y 30 to 268 (238 high):
+        // 268 - (log10(3000) - 3) / 3 x 238 = 268 - 0.15904 x 238 = 230.1.
+        assert_eq!(c.needed_y, Some(230));
         assert!(c.meet.is_some() && c.current.is_some());
         assert!(c.summary.contains("139.9"));
     }
@@ -811,6 +850,16 @@ mod tests {
         let c = View::new(&s).chart;
         assert!(c.path.is_empty() && c.area.is_empty());
         assert!(c.summary.contains("no requests"));
+    }
+
+    #[test]
+    fn compact_counts() {
+        assert_eq!(compact_count(1), "1");
+        assert_eq!(compact_count(100), "100");
+        assert_eq!(compact_count(1000), "1K");
+        assert_eq!(compact_count(100_000), "100K");
+        assert_eq!(compact_count(10_000_000_000_000_000), "10,000T");
+        assert_eq!(compact_count(1500), "1,500");
     }
 
     #[test]
