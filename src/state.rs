@@ -57,10 +57,13 @@ impl State {
 
     /// Every field's text, by key: what the form shows.
     pub fn texts(&self) -> BTreeMap<String, String> {
-        backcast_core::scenario::KEYS
-            .iter()
-            .map(|k| (k.to_string(), self.text(k)))
-            .collect()
+        // Inserted one by one: `collect` into a BTreeMap sorts, and the
+        // sort's code costs wasm bytes.
+        let mut out = BTreeMap::new();
+        for k in backcast_core::scenario::KEYS {
+            out.insert(k.to_string(), self.text(k));
+        }
+        out
     }
 
     /// The text a field shows: the draft, or the scenario's value.

@@ -105,7 +105,7 @@ pub struct Chart {
 pub const WIDTH: i32 = 560;
 pub const HEIGHT: i32 = 320;
 /// Plot margins: left, right, top, bottom.
-pub const MARGIN: (i32, i32, i32, i32) = (56, 16, 30, 52);
+pub const MARGIN: (i32, i32, i32, i32) = (56, 16, 38, 52);
 
 /// A power-of-ten count as an axis writes it: `1K`, `10M`.
 pub fn compact_count(v: u64) -> String {
@@ -836,9 +836,9 @@ mod tests {
         // decades 10^3..10^6.
         let ys: Vec<&str> = c.y_ticks.iter().map(|t| t.1.as_str()).collect();
         assert_eq!(ys, ["1K", "10K", "100K", "1M"]);
-        // 3,000 on that log axis, plot from y 30 to 268 (238 high):
-        // 268 - (log10(3000) - 3) / 3 x 238 = 268 - 0.15904 x 238 = 230.1.
-        assert_eq!(c.needed_y, Some(230));
+        // 3,000 on that log axis, plot from y 38 to 268 (230 high):
+        // 268 - (log10(3000) - 3) / 3 x 230 = 268 - 0.15904 x 230 = 231.4.
+        assert_eq!(c.needed_y, Some(231));
         assert!(c.meet.is_some() && c.current.is_some());
         assert!(c.summary.contains("139.9"));
     }

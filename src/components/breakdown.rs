@@ -36,7 +36,7 @@ pub fn Breakdown(p: &BreakdownProps) -> Html {
                         </tr>
                     </thead>
                     { for p.services.iter().map(|s| html! {
-                        <tbody key={s.service} data-testid={format!("service-{}", s.service)}>
+                        <tbody data-testid={format!("service-{}", s.service)}>
                             <tr class={classes!("service", s.dominant.then_some("dominant"))}>
                                 <th scope="rowgroup">
                                     { s.service }

@@ -14,7 +14,6 @@ pub fn FrontierChart(p: &ChartProps) -> Html {
     let c = &p.chart;
     let (ml, mr, mt, mb) = MARGIN;
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
-    let mid = (left + right) / 2;
     html! {
         <section class="chart" aria-labelledby="chart-title" data-testid="chart">
             <h2 id="chart-title">{ "The frontier" }</h2>
@@ -41,22 +40,20 @@ pub fn FrontierChart(p: &ChartProps) -> Html {
                 }
                 if let Some(y) = c.needed_y {
                     <line class="needed" x1={left.to_string()} x2={right.to_string()} y1={y.to_string()} y2={y.to_string()} />
-                    <text class="needed-label annot" x={(right - 4).to_string()} y={(y - 6).to_string()} text-anchor="end">{ c.needed_label.clone() }</text>
+                    <text class="needed-label annot" x={(left + 8).to_string()} y={(y - 6).to_string()}>{ c.needed_label.clone() }</text>
                 }
+                // The scenario (hollow) and where the needed volume meets the
+                // frontier (filled); the legend below names both.
                 if let Some((x, y, _)) = &c.current {
                     <circle class="current" cx={x.to_string()} cy={y.to_string()} r="5" />
                 }
                 if let Some((x, y, label)) = &c.meet {
                     <circle class="meet" cx={x.to_string()} cy={y.to_string()} r="5" />
-                    <text class="meet-label annot" x={(if *x > mid { x - 8 } else { x + 8 }).to_string()} y={(y + 22).to_string()}
-                        text-anchor={if *x > mid { "end" } else { "start" }}>{ label.clone() }</text>
-                }
-                // The scenario's own label, where it does not crowd the meeting point's.
-                if let Some((x, y, label)) = c.current.as_ref().filter(|(x, _, _)| c.meet.as_ref().is_none_or(|m| (m.0 - x).abs() > 150)) {
-                    <text class="current-label annot" x={x.to_string()} y={(y - 10).to_string()} text-anchor="middle">{ label.clone() }</text>
+                    <text class="meet-label annot" x={(if *x > right - 150 { x - 8 } else { x + 8 }).to_string()} y={(y - 10).to_string()}
+                        text-anchor={if *x > right - 150 { "end" } else { "start" }}>{ label.clone() }</text>
                 }
                 <text class="axis-label" x={((left + right) / 2).to_string()} y={(HEIGHT - 4).to_string()} text-anchor="middle">{ c.x_label.clone() }</text>
-                <text class="axis-label" x="4" y={(top - 12).to_string()}>{ c.y_label.clone() }</text>
+                <text class="axis-label" x="4" y={(top - 16).to_string()}>{ c.y_label.clone() }</text>
             </svg>
             <ul class="chart-legend">
                 <li><span class="key curve" aria-hidden="true"></span>{ c.curve_label.clone() }</li>

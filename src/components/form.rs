@@ -27,16 +27,16 @@ fn control(f: &Field, p: &FormProps) -> Html {
     let error = p.errors.get(f.key).cloned().map(AttrValue::from);
     match f.kind {
         Kind::Number | Kind::Text => html! {
-            <NumberField key={f.key} key_name={f.key} label={f.label} unit={f.unit_for(&p.period)}
+            <NumberField key_name={f.key} label={f.label} unit={f.unit_for(&p.period)}
                 hint={f.hint} {value} {error} text={f.kind == Kind::Text} on_edit={p.on_edit.clone()} />
         },
         Kind::Choice(options) => html! {
-            <SelectField key={f.key} key_name={f.key} label={f.label} hint={f.hint} {value}
+            <SelectField key_name={f.key} label={f.label} hint={f.hint} {value}
                 options={options.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()}
                 on_edit={p.on_edit.clone()} />
         },
         Kind::Flag => html! {
-            <CheckField key={f.key} key_name={f.key} label={f.label} hint={f.hint} {value}
+            <CheckField key_name={f.key} label={f.label} hint={f.hint} {value}
                 on_edit={p.on_edit.clone()} />
         },
     }
@@ -49,7 +49,7 @@ pub fn ScenarioForm(p: &FormProps) -> Html {
             { for p.groups.iter().map(|g| {
                 let legend_id = format!("group-{}-title", g.id);
                 html! {
-                    <fieldset key={g.id} class="group" data-testid={format!("group-{}", g.id)} aria-describedby={format!("group-{}-note", g.id)}>
+                    <fieldset class="group" data-testid={format!("group-{}", g.id)} aria-describedby={format!("group-{}-note", g.id)}>
                         <legend id={legend_id}>{ g.title }</legend>
                         <p class="hint group-note" id={format!("group-{}-note", g.id)}>{ g.note }</p>
                         <div class="fields">

@@ -28,7 +28,7 @@ pub fn Headroom(p: &HeadroomProps) -> Html {
                     </thead>
                     <tbody>
                         { for p.lines.iter().map(|h| html! {
-                            <tr key={h.key} class={classes!(h.over.then_some("over"))} data-testid={format!("headroom-{}", h.key)}>
+                            <tr class={classes!(h.over.then_some("over"))} data-testid={format!("headroom-{}", h.key)}>
                                 <th scope="row">{ h.label }</th>
                                 <td>{ h.current.clone() }</td>
                                 <td class="max">{ h.max.clone() }</td>

@@ -33,7 +33,7 @@ pub fn GbsHelper(p: &HelperProps) -> Html {
             <summary>{ "Work out GB-s from memory and duration" }</summary>
             <div class="fields">
                 { for HelperField::ALL.into_iter().map(|f| html! {
-                    <NumberField key={f.id()} key_name={format!("helper_{}", f.id())} label={f.label()} unit={f.unit()}
+                    <NumberField key_name={format!("helper_{}", f.id())} label={f.label()} unit={f.unit()}
                         hint={f.hint()} value={p.input.get(f).to_string()}
                         error={p.output.error(f).map(|m| AttrValue::from(m.to_string()))}
                         on_edit={on_field.clone()} />

@@ -23,7 +23,7 @@ pub fn PresetPicker(p: &PresetsProps) -> Html {
                     let onclick = p.on_pick.reform(move |_: MouseEvent| id);
                     let pressed = p.active == Some(id);
                     html! {
-                        <li key={id}>
+                        <li>
                             <button type="button" class="preset" data-testid={format!("preset-{id}")}
                                 aria-pressed={if pressed { "true" } else { "false" }} {onclick}>
                                 <span class="preset-title">{ preset.title }</span>

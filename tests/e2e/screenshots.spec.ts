@@ -23,6 +23,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
           clip: { x: 0, y, width, height: Math.min(slice, height - y) },
         });
       }
+      // The print stylesheet: inputs as plain text, no buttons, one column.
+      if (width > 600) {
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: testInfo.outputPath(`print-${colorScheme}.png`), fullPage: true });
+      }
       await context.close();
     });
   }
