@@ -598,14 +598,16 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
     let pw = f64::from(right - left);
     let ph = f64::from(bottom - top);
-    let x_max_d = s
-        .rows
-        .values()
-        .into_iter()
-        .chain(std::iter::once(s.gbs))
-        .max()
-        .unwrap_or(dec!(256))
-        .max(dec!(1));
+    // Twice the larger of the scenario's GB-s and the most that fits, so
+    // both sit well inside the plot; the table's range when neither helps.
+    let focus = s.gbs.max(sol.max_gbs.unwrap_or_default());
+    let x_max_d = if focus.is_zero() {
+        s.rows.values().into_iter().max().unwrap_or(dec!(256))
+    } else {
+        focus * dec!(2)
+    }
+    .max(dec!(0.001))
+    .min(crate::scenario::MAX_PER_REQUEST);
     let x_max = to_f64(x_max_d);
     // The frontier: most requests at GB-s from x_max/64 to x_max, log-scaled y.
     let model = Model::new(s);
@@ -828,17 +830,19 @@ mod tests {
         let c = View::new(&Scenario::default()).chart;
         assert!(!c.path.contains('.') && !c.area.contains('.'));
         assert!(c.area.ends_with('Z'));
-        // 256 / 6 = 42.7: a step of 50.
+        // x to twice the most that fits, 2 x 139.98 = 279.98; 279.98 / 6 =
+        // 46.7: a step of 50.
         let xs: Vec<&str> = c.x_ticks.iter().map(|t| t.1.as_str()).collect();
         assert_eq!(xs, ["0", "50", "100", "150", "200", "250"]);
         assert_eq!(c.x_ticks[0].0, MARGIN.0);
-        // y from 1,640 (256 GB-s) and 104,686 (4 GB-s: 7 / 0.0000668668) to
-        // decades 10^3..10^6.
+        // y from 7 / (279.98 x 0.0000166667 + 0.0000002) = 1,500 at the right
+        // to 7 / (4.37 x 0.0000166667 + 0.0000002) = 95,800 at the left:
+        // decades 10^3..10^5.
         let ys: Vec<&str> = c.y_ticks.iter().map(|t| t.1.as_str()).collect();
-        assert_eq!(ys, ["1K", "10K", "100K", "1M"]);
+        assert_eq!(ys, ["1K", "10K", "100K"]);
         // 3,000 on that log axis, plot from y 38 to 268 (230 high):
-        // 268 - (log10(3000) - 3) / 3 x 230 = 268 - 0.15904 x 230 = 231.4.
-        assert_eq!(c.needed_y, Some(231));
+        // 268 - (log10(3000) - 3) / 2 x 230 = 268 - 0.23856 x 230 = 213.1.
+        assert_eq!(c.needed_y, Some(213));
         assert!(c.meet.is_some() && c.current.is_some());
         assert!(c.summary.contains("139.9"));
     }

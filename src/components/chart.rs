@@ -9,6 +9,34 @@ pub struct ChartProps {
     pub chart: Chart,
 }
 
+/// The needed line's label: above the line at its left end, else its
+/// right end, else below it, wherever the two markers leave room.
+fn needed_label(c: &Chart, y: i32, left: i32, right: i32) -> Html {
+    const ROOM: i32 = 230;
+    // What each marker occupies along the line: the dot, and the meeting
+    // point's label on the side it is drawn.
+    let mut taken: Vec<(i32, i32)> = Vec::new();
+    if let Some((x, _, _)) = &c.current {
+        taken.push((x - 8, x + 8));
+    }
+    if let Some((x, _, _)) = &c.meet {
+        taken.push(if *x > right - 150 {
+            (x - 170, x + 8)
+        } else {
+            (x - 8, x + 170)
+        });
+    }
+    let free = |a: i32, b: i32| taken.iter().all(|(s, e)| *e < a || *s > b);
+    let label = c.needed_label.clone();
+    if free(left, left + ROOM) {
+        html! { <text class="needed-label annot" x={(left + 8).to_string()} y={(y - 6).to_string()}>{ label }</text> }
+    } else if free(right - ROOM, right) {
+        html! { <text class="needed-label annot" x={(right - 4).to_string()} y={(y - 6).to_string()} text-anchor="end">{ label }</text> }
+    } else {
+        html! { <text class="needed-label annot" x={(left + 8).to_string()} y={(y + 18).to_string()}>{ label }</text> }
+    }
+}
+
 #[component]
 pub fn FrontierChart(p: &ChartProps) -> Html {
     let c = &p.chart;
@@ -40,7 +68,7 @@ pub fn FrontierChart(p: &ChartProps) -> Html {
                 }
                 if let Some(y) = c.needed_y {
                     <line class="needed" x1={left.to_string()} x2={right.to_string()} y1={y.to_string()} y2={y.to_string()} />
-                    <text class="needed-label annot" x={(left + 8).to_string()} y={(y - 6).to_string()}>{ c.needed_label.clone() }</text>
+                    { needed_label(c, y, left, right) }
                 }
                 // The scenario (hollow) and where the needed volume meets the
                 // frontier (filled); the legend below names both.

@@ -32,3 +32,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// A busier state: the ETL preset (four services), the helper open, and an
+// inline error showing.
+test('screenshot etl with an error', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('./');
+  await page.getByTestId('preset-etl').click();
+  await expect(page.getByTestId('input-budget')).toHaveValue('10');
+  await page.getByTestId('gbs-helper').locator('summary').click();
+  await page.getByTestId('input-eb_event_kb').fill('0');
+  await expect(page.getByTestId('error-eb_event_kb')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('etl-error-1280.png'), fullPage: true });
+  await context.close();
+});
