@@ -5,6 +5,7 @@
 //! text in the field with an inline message, and the last valid scenario
 //! (and so the last valid result) stays on screen.
 
+use backcast_core::helper::{self, HelperField, HelperInput, HelperOutput};
 use backcast_core::scenario::{Problem, Raw, Scenario};
 use backcast_core::view::View;
 use std::collections::BTreeMap;
@@ -29,6 +30,9 @@ pub struct State {
     /// Whether the last such change was an explicit action (a choice, a
     /// preset) that gets its own history entry, rather than typing.
     pub push: bool,
+    /// The GB-s helper's page-only fields (not link keys) and its result.
+    pub helper: HelperInput,
+    pub helper_out: HelperOutput,
 }
 
 pub enum Action {
@@ -40,6 +44,10 @@ pub enum Action {
     /// Back or Forward went to another link (`popstate`): show its
     /// scenario without writing the URL again.
     Restore(String),
+    /// A GB-s helper field changed.
+    Helper(HelperField, String),
+    /// Write the helper's result into `gbs` and `invocations`.
+    ApplyHelper,
 }
 
 /// Keys whose value is a discrete choice: changing one is an explicit
@@ -72,7 +80,20 @@ impl State {
             notice,
             revision: 0,
             push: false,
+            helper_out: helper::compute(&HelperInput::default()),
+            helper: HelperInput::default(),
         }
+    }
+
+    /// Every field's text, by key: what the form shows.
+    pub fn texts(&self) -> BTreeMap<String, String> {
+        // Inserted one by one: `collect` into a BTreeMap sorts, and the
+        // sort's code costs wasm bytes.
+        let mut out = BTreeMap::new();
+        for k in backcast_core::scenario::KEYS {
+            out.insert(k.to_string(), self.text(k));
+        }
+        out
     }
 
     /// The text a field shows: the draft, or the scenario's value.
@@ -137,6 +158,30 @@ impl Reducible for State {
                 next.drafts.clear();
                 next.errors.clear();
             }
+            Action::Helper(field, text) => {
+                next.helper.set(field, text);
+                next.helper_out = helper::compute(&next.helper);
+            }
+            Action::ApplyHelper => {
+                if let Some(edits) = next.helper_out.edits() {
+                    let mut s = next.scenario.clone();
+                    for (key, text) in &edits {
+                        // Both values were validated by the helper; a
+                        // failure leaves the scenario as it was.
+                        if s.set(key, Raw::Text(text)).is_err() {
+                            return self;
+                        }
+                        next.drafts.remove(*key);
+                        next.errors.remove(*key);
+                    }
+                    if s != next.scenario {
+                        next.view = Rc::new(View::new(&s));
+                        next.scenario = s;
+                        next.revision += 1;
+                        next.push = true;
+                    }
+                }
+            }
         }
         Rc::new(next)
     }
@@ -183,6 +228,40 @@ mod tests {
         assert_eq!(s.revision, 3);
         assert_eq!(s.scenario.get("gbs").as_deref(), Some("64"));
         assert_eq!(s.notice.len(), 1);
+    }
+
+    #[test]
+    fn the_helper_writes_gbs_and_invocations() {
+        let s = State::from_query("");
+        // 512 MB x 250 ms x 2 invocations / 1000 / 1024 = 0.25 GB-s per request.
+        let s = reduce(s, Action::Helper(HelperField::MemoryMb, "512".into()));
+        let s = reduce(s, Action::Helper(HelperField::DurationMs, "250".into()));
+        let s = reduce(s, Action::Helper(HelperField::Invocations, "2".into()));
+        assert_eq!(
+            s.helper_out.gbs.map(|d| d.to_string()).as_deref(),
+            Some("0.25")
+        );
+        assert_eq!(s.text("gbs"), "128"); // nothing changes until applied
+        let s = reduce(s, Action::ApplyHelper);
+        assert_eq!(s.text("gbs"), "0.25");
+        assert_eq!(s.text("invocations"), "2");
+        // A bad helper field is named, and applying it changes nothing.
+        let s = reduce(s, Action::Helper(HelperField::MemoryMb, "64".into()));
+        assert!(s.helper_out.error(HelperField::MemoryMb).is_some());
+        let before = s.scenario.clone();
+        let s = reduce(s, Action::ApplyHelper);
+        assert_eq!(s.scenario, before);
+    }
+
+    #[test]
+    fn a_preset_replaces_the_scenario_and_clears_drafts() {
+        let s = State::from_query("");
+        let s = reduce(s, Action::Edit("budget".into(), "x".into()));
+        let (etl, _) = backcast_core::presets::by_id("etl").unwrap().scenario();
+        let s = reduce(s, Action::Load(Box::new(etl)));
+        assert!(s.errors.is_empty() && s.drafts.is_empty());
+        assert_eq!(s.text("budget"), "10");
+        assert_eq!(s.view.preset, Some("etl"));
     }
 
     #[test]

@@ -5,7 +5,10 @@
 pub mod api;
 pub mod cost;
 pub mod export;
+pub mod form;
+pub mod helper;
 pub mod number;
+pub mod presets;
 pub mod prices;
 pub mod scenario;
 pub mod solve;

@@ -2,10 +2,13 @@
 //! so components only lay out strings and flags.
 
 use crate::cost::{Lines, Model};
+use crate::form::{self, Group};
 use crate::number::{format_count, format_number, format_sig, format_usd, to_f64};
+use crate::presets;
 use crate::prices;
 use crate::scenario::{Arch, Scenario, Sfn, MAX_ROWS};
 use crate::solve::{headroom, rows_for, solve, Knob, Limit, Solution};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -37,6 +40,20 @@ pub struct BreakdownLine {
     /// Share of the total, 0 to 100, for a bar.
     pub share: f64,
     pub share_text: String,
+    /// Share of the total in tenths of a percent, 0 to 1000, for a bar's
+    /// width without float formatting.
+    pub permille: u32,
+    pub dominant: bool,
+}
+
+/// One service's subtotal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceLine {
+    pub service: &'static str,
+    pub per_request: String,
+    pub per_period: String,
+    pub share_text: String,
+    pub permille: u32,
     pub dominant: bool,
 }
 
@@ -46,41 +63,90 @@ pub struct HeadroomLine {
     pub label: &'static str,
     pub current: String,
     pub max: String,
+    /// How much more than now fits ("+199", "none", "over by 3").
+    pub spare: String,
+    /// The limit is below what the scenario uses.
+    pub over: bool,
 }
 
-/// The frontier chart, in SVG user units of a `WIDTH` x `HEIGHT` box.
+/// The frontier chart, in whole SVG user units of a `WIDTH` x `HEIGHT` box.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
+    /// The frontier: the most requests the budget buys at each GB-s.
     pub path: String,
-    pub x_ticks: Vec<(f64, String)>,
-    pub y_ticks: Vec<(f64, String)>,
+    /// The region under the frontier (what fits), closed to the x axis.
+    pub area: String,
+    pub x_ticks: Vec<(i32, String)>,
+    pub y_ticks: Vec<(i32, String)>,
+    /// Grid lines at the y ticks and tick marks at the x ticks, one path.
+    pub grid: String,
+    /// The two axes, one path.
+    pub axes: String,
     /// The needed volume: a horizontal line at this y, with its label.
-    pub needed_y: Option<f64>,
+    pub needed_y: Option<i32>,
     pub needed_label: String,
     /// Where the needed volume meets the frontier: (x, y) and its label.
-    pub meet: Option<(f64, f64, String)>,
+    pub meet: Option<(i32, i32, String)>,
+    /// The scenario itself: its GB-s at the needed volume.
+    pub current: Option<(i32, i32, String)>,
+    /// What the curve is, for the legend.
+    pub curve_label: String,
+    /// Labels of the region under the frontier and the one above it.
+    pub inside_label: String,
+    pub outside_label: String,
     pub x_label: String,
     pub y_label: String,
+    pub title: String,
     /// A sentence that says what the chart shows, for screen readers.
     pub summary: String,
 }
 
-pub const WIDTH: f64 = 640.0;
-pub const HEIGHT: f64 = 300.0;
+/// A box narrow enough that its text stays legible on a 360 px phone.
+pub const WIDTH: i32 = 560;
+pub const HEIGHT: i32 = 320;
 /// Plot margins: left, right, top, bottom.
-pub const MARGIN: (f64, f64, f64, f64) = (64.0, 16.0, 12.0, 40.0);
+pub const MARGIN: (i32, i32, i32, i32) = (56, 16, 38, 52);
+
+/// A power-of-ten count as an axis writes it: `1K`, `10M`.
+pub fn compact_count(v: u64) -> String {
+    for (div, suffix) in [
+        (1_000_000_000_000u64, "T"),
+        (1_000_000_000, "B"),
+        (1_000_000, "M"),
+        (1_000, "K"),
+    ] {
+        if v >= div && v.is_multiple_of(div) {
+            return format!("{}{suffix}", format_count(v / div));
+        }
+    }
+    format_count(v)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
     pub period: &'static str,
+    /// The Lambda architecture in force (`x86_64`, `arm64`).
+    pub arch: &'static str,
     pub budget: String,
+    /// The needed requests per period, as shown ("3,000").
+    pub needed: String,
+    /// One sentence: does the needed volume fit, and with what to spare.
+    pub verdict: String,
+    pub verdict_ok: bool,
+    /// The form, grouped by service, for this scenario.
+    pub form: Vec<Group>,
+    /// The preset this scenario is exactly, if any.
+    pub preset: Option<&'static str>,
     pub figures: Vec<Figure>,
     pub table: Vec<TableRow>,
     pub rows_note: Option<String>,
     pub breakdown: Vec<BreakdownLine>,
+    pub services: Vec<ServiceLine>,
     pub total_per_request: String,
     pub total_per_period: String,
     pub headroom: Vec<HeadroomLine>,
+    /// What the headroom lines hold fixed.
+    pub headroom_note: String,
     pub chart: Chart,
     pub price_note: String,
 }
@@ -101,9 +167,16 @@ impl View {
     pub fn new(s: &Scenario) -> View {
         let sol = solve(s);
         let period = s.period.key();
+        let (verdict, verdict_ok) = verdict(s, &sol);
         View {
             period,
+            arch: s.arch.key(),
             budget: format_usd(s.budget),
+            needed: format_number(s.requests, 2),
+            verdict,
+            verdict_ok,
+            form: form::groups(s),
+            preset: presets::matching(s).map(|p| p.id),
             figures: figures(s, &sol),
             table: table(s, &sol),
             rows_note: sol.rows_cut_from.map(|n| {
@@ -114,6 +187,7 @@ impl View {
                 )
             }),
             breakdown: breakdown(s, &sol.lines),
+            services: services(s, &sol.lines),
             total_per_request: if s.requests.is_zero() {
                 "—".into()
             } else {
@@ -121,6 +195,11 @@ impl View {
             },
             total_per_period: format_usd(sol.cost),
             headroom: headroom_lines(s, &sol),
+            headroom_note: format!(
+                "Holding everything else fixed, the most each request could use while {} requests per {period} still cost at most {}.",
+                format_number(s.requests, 2),
+                format_usd(s.budget)
+            ),
             chart: chart(s, &sol),
             price_note: price_note(s),
         }
@@ -329,11 +408,8 @@ fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
     lines
         .into_iter()
         .map(|(service, dimension, v, _)| {
-            let share = if total.is_zero() {
-                0.0
-            } else {
-                to_f64(v / total * dec!(100))
-            };
+            let pct = percent(v, total);
+            let share = to_f64(pct);
             BreakdownLine {
                 service,
                 dimension,
@@ -344,17 +420,90 @@ fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
                 },
                 per_period: format_usd(v),
                 share,
-                share_text: format!(
-                    "{}%",
-                    format_number(Decimal::from_f64_retain(share).unwrap_or_default(), 1)
-                ),
+                share_text: format!("{}%", format_number(pct, 1)),
+                permille: permille(pct),
                 dominant: !v.is_zero() && v == max,
             }
         })
         .collect()
 }
 
+/// `part` as a percentage of `total` (0 when the total is 0).
+fn percent(part: Decimal, total: Decimal) -> Decimal {
+    if total.is_zero() {
+        Decimal::ZERO
+    } else {
+        part.checked_div(total).unwrap_or_default() * dec!(100)
+    }
+}
+
+/// A percentage in tenths, 0 to 1000.
+fn permille(pct: Decimal) -> u32 {
+    (pct * dec!(10)).round().to_u32().unwrap_or(0).min(1000)
+}
+
+fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
+    let all = [
+        ("Lambda", l.lambda_requests + l.lambda_duration, true),
+        ("Step Functions", l.step_functions(), s.sfn != Sfn::None),
+        ("EventBridge", l.eventbridge(), !s.eb_events.is_zero()),
+        (
+            "DynamoDB",
+            l.dynamodb(),
+            !(s.ddb_reads.is_zero() && s.ddb_writes.is_zero() && s.ddb_storage_gb.is_zero()),
+        ),
+    ];
+    let total = l.total();
+    let max = all.iter().map(|x| x.1).max().unwrap_or_default();
+    all.into_iter()
+        .filter(|(_, v, used)| *used || !v.is_zero())
+        .map(|(service, v, _)| {
+            let pct = percent(v, total);
+            ServiceLine {
+                service,
+                per_request: if s.requests.is_zero() {
+                    "—".into()
+                } else {
+                    format_usd(v / s.requests)
+                },
+                per_period: format_usd(v),
+                share_text: format!("{}%", format_number(pct, 1)),
+                permille: permille(pct),
+                dominant: !v.is_zero() && v == max,
+            }
+        })
+        .collect()
+}
+
+fn verdict(s: &Scenario, sol: &Solution) -> (String, bool) {
+    let period = s.period.key();
+    let needed = format_number(s.requests, 2);
+    let left = s.budget - sol.cost;
+    if left.is_sign_negative() && !left.is_zero() {
+        (
+            format!(
+                "Over budget: {needed} requests per {period} cost {}, {} more than {}.",
+                format_usd(sol.cost),
+                format_usd(-left),
+                format_usd(s.budget)
+            ),
+            false,
+        )
+    } else {
+        (
+            format!(
+                "Fits: {needed} requests per {period} cost {} of the {} budget, leaving {}.",
+                format_usd(sol.cost),
+                format_usd(s.budget),
+                format_usd(left)
+            ),
+            true,
+        )
+    }
+}
+
 fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> {
+    let gbs_over = sol.max_gbs.is_some_and(|g| g < s.gbs);
     let mut out = vec![HeadroomLine {
         key: "gbs",
         label: "Lambda GB-s per request",
@@ -363,6 +512,12 @@ fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> {
             .max_gbs
             .map(|g| format_sig(floor_sig(g, 4), 4))
             .unwrap_or_else(|| "—".into()),
+        spare: match sol.max_gbs {
+            Some(g) if g >= s.gbs => format!("+{}", format_sig(floor_sig(g - s.gbs, 4), 4)),
+            Some(g) => format!("over by {}", format_sig(s.gbs - g, 4)),
+            None => "—".into(),
+        },
+        over: gbs_over,
     }];
     for knob in Knob::ALL {
         let label = match knob {
@@ -373,55 +528,93 @@ fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> {
             Knob::DdbWrites => "DynamoDB writes per request",
         };
         if let Some(l) = headroom(s, knob) {
+            let cur = knob.current(s);
+            let (spare, over) = match l {
+                Limit::Count(n) if Decimal::from(n) >= cur => (
+                    format!("+{}", format_number(Decimal::from(n) - cur, 6)),
+                    false,
+                ),
+                Limit::Count(n) => (
+                    format!("over by {}", format_number(cur - Decimal::from(n), 6)),
+                    true,
+                ),
+                Limit::NoneFits => ("none".into(), true),
+                Limit::Unlimited => ("no limit".into(), false),
+            };
             out.push(HeadroomLine {
                 key: knob.key(),
                 label,
-                current: format_number(knob.current(s), 6),
+                current: format_number(cur, 6),
                 max: match l {
                     Limit::NoneFits => "none: over budget".into(),
                     other => limit_text(other),
                 },
+                spare,
+                over,
             });
         }
     }
     out
 }
 
-/// Nice tick values covering `0..=max`: 1, 2 or 5 times a power of ten.
-fn nice_step(max: f64, count: f64) -> f64 {
-    let raw = (max / count).max(f64::MIN_POSITIVE);
-    let pow = 10f64.powf(raw.log10().floor());
+/// A nice tick step for `0..=max` in about `count` steps: 1, 2 or 5
+/// times a power of ten, in exact decimal (no float formatting).
+fn nice_step(max: Decimal, count: u32) -> Decimal {
+    let raw = max / Decimal::from(count);
+    if raw <= Decimal::ZERO {
+        return Decimal::ONE;
+    }
+    let mut pow = Decimal::ONE;
+    while raw >= pow * Decimal::TEN {
+        pow *= Decimal::TEN;
+    }
+    while raw < pow && pow > dec!(0.000000001) {
+        pow /= Decimal::TEN;
+    }
     let m = raw / pow;
-    let nice = if m <= 1.0 {
-        1.0
-    } else if m <= 2.0 {
-        2.0
-    } else if m <= 5.0 {
-        5.0
+    let nice = if m <= Decimal::ONE {
+        dec!(1)
+    } else if m <= dec!(2) {
+        dec!(2)
+    } else if m <= dec!(5) {
+        dec!(5)
     } else {
-        10.0
+        dec!(10)
     };
     nice * pow
 }
 
+/// A float position as a whole SVG unit (integers format cheaply in wasm).
+fn px(v: f64) -> i32 {
+    if v.is_finite() {
+        v.round() as i32
+    } else {
+        0
+    }
+}
+
 fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let (ml, mr, mt, mb) = MARGIN;
-    let pw = WIDTH - ml - mr;
-    let ph = HEIGHT - mt - mb;
-    let x_max_d = s
-        .rows
-        .values()
-        .into_iter()
-        .max()
-        .unwrap_or(dec!(256))
-        .max(dec!(1));
+    let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
+    let pw = f64::from(right - left);
+    let ph = f64::from(bottom - top);
+    // Twice the larger of the scenario's GB-s and the most that fits, so
+    // both sit well inside the plot; the table's range when neither helps.
+    let focus = s.gbs.max(sol.max_gbs.unwrap_or_default());
+    let x_max_d = if focus.is_zero() {
+        s.rows.values().into_iter().max().unwrap_or(dec!(256))
+    } else {
+        focus * dec!(2)
+    }
+    .max(dec!(0.001))
+    .min(crate::scenario::MAX_PER_REQUEST);
     let x_max = to_f64(x_max_d);
-    // The curve: most requests at GB-s from x_max/100 to x_max, log-scaled y.
+    // The frontier: most requests at GB-s from x_max/64 to x_max, log-scaled y.
     let model = Model::new(s);
-    let samples = 64;
-    let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples + 1);
+    let samples = 64u64;
+    let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples as usize);
     for i in 1..=samples {
-        let g = x_max_d * Decimal::from(i as u64) / Decimal::from(samples as u64);
+        let g = x_max_d * Decimal::from(i) / Decimal::from(samples);
         let per_req = crate::cost::PerRequest {
             gbs: g,
             ..model.per
@@ -435,66 +628,117 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let needed = to_f64(s.requests);
     let y_hi_data = pts.iter().map(|p| p.1).fold(needed.max(10.0), f64::max);
     let y_lo_data = pts.iter().map(|p| p.1).fold(needed.max(1.0), f64::min);
-    let lo_exp = y_lo_data.log10().floor();
-    let hi_exp = y_hi_data.log10().ceil().max(lo_exp + 1.0);
-    let sx = |x: f64| ml + x / x_max * pw;
-    let sy = |y: f64| mt + ph - (y.max(1.0).log10() - lo_exp) / (hi_exp - lo_exp) * ph;
+    let lo_exp = y_lo_data.log10().floor().max(0.0);
+    let hi_exp = y_hi_data.log10().ceil().max(lo_exp + 1.0).min(16.0);
+    let sx = |x: f64| f64::from(left) + x / x_max * pw;
+    let sy = |y: f64| {
+        let t = (y.max(1.0).log10() - lo_exp) / (hi_exp - lo_exp);
+        f64::from(top) + ph - t.clamp(0.0, 1.0) * ph
+    };
     let mut path = String::new();
     for (i, (x, y)) in pts.iter().enumerate() {
         path.push_str(&format!(
-            "{}{:.1},{:.1}",
+            "{}{},{}",
             if i == 0 { "M" } else { "L" },
-            sx(*x),
-            sy(*y)
+            px(sx(*x)),
+            px(sy(*y))
         ));
     }
-    let step = nice_step(x_max, 6.0);
+    let area = match (pts.first(), pts.last()) {
+        (Some(first), Some(last)) => format!(
+            "{path}L{},{bottom}L{},{bottom}Z",
+            px(sx(last.0)),
+            px(sx(first.0))
+        ),
+        _ => String::new(),
+    };
+    let step = nice_step(x_max_d, 6);
     let mut x_ticks = Vec::new();
-    let mut t = 0.0;
-    while t <= x_max + 1e-9 {
-        x_ticks.push((
-            sx(t),
-            format_sig(Decimal::from_f64_retain(t).unwrap_or_default(), 3),
-        ));
+    let mut t = Decimal::ZERO;
+    while t <= x_max_d && x_ticks.len() < 20 {
+        x_ticks.push((px(sx(to_f64(t))), format_sig(t, 3)));
         t += step;
     }
-    let y_ticks = (lo_exp as i32..=hi_exp as i32)
+    let (lo, hi) = (lo_exp as u32, hi_exp as u32);
+    let stride = ((hi - lo) / 6 + 1) as usize;
+    let y_ticks: Vec<(i32, String)> = (lo..=hi)
+        .step_by(stride)
         .map(|e| {
-            let v = 10f64.powi(e);
-            (sy(v), format_count(v as u64))
+            let v = 10u64.saturating_pow(e);
+            (px(sy(v as f64)), compact_count(v))
         })
         .collect();
     let period = s.period.key();
     let needed_text = format_number(s.requests, 2);
+    let max_gbs_text = sol
+        .max_gbs
+        .map(|g| format_sig(floor_sig(g, 4), 4))
+        .unwrap_or_else(|| "no".into());
     let meet = sol.max_gbs.filter(|_| needed >= 1.0).and_then(|g| {
         let gx = to_f64(g);
         (gx <= x_max).then(|| {
             (
-                sx(gx),
-                sy(needed),
-                format!("{} GB-s per request", format_sig(floor_sig(g, 4), 4)),
+                px(sx(gx)),
+                px(sy(needed)),
+                format!("at most {max_gbs_text} GB-s"),
             )
         })
     });
-    let summary = format!(
-        "Most requests per {period} that {} buys, falling as GB-s per request grows from {} to {}; the needed {} requests per {period} fit at up to {} GB-s per request.",
-        format_usd(s.budget),
-        format_sig(x_max_d / Decimal::from(samples as u64), 3),
-        format_sig(x_max_d, 3),
-        needed_text,
-        sol.max_gbs
-            .map(|g| format_sig(floor_sig(g, 4), 4))
-            .unwrap_or_else(|| "no".into()),
-    );
+    let current = (needed >= 1.0).then(|| {
+        (
+            px(sx(to_f64(s.gbs))),
+            px(sy(needed)),
+            format!("you: {} GB-s", format_sig(s.gbs, 4)),
+        )
+    });
+    let summary = if pts.is_empty() {
+        format!(
+            "{} per {period} buys no requests at any GB-s per request from {} to {}.",
+            format_usd(s.budget),
+            format_sig(x_max_d / Decimal::from(samples), 3),
+            format_sig(x_max_d, 3),
+        )
+    } else {
+        format!(
+            "Most requests per {period} that {} buys, falling as GB-s per request grows from {} to {}; the needed {} requests per {period} fit at up to {} GB-s per request, and the scenario uses {}.",
+            format_usd(s.budget),
+            format_sig(x_max_d / Decimal::from(samples), 3),
+            format_sig(x_max_d, 3),
+            needed_text,
+            max_gbs_text,
+            format_sig(s.gbs, 4),
+        )
+    };
+    let mut grid = String::new();
+    for (y, _) in &y_ticks {
+        grid.push_str(&format!("M{left},{y}H{right}"));
+    }
+    for (x, _) in &x_ticks {
+        grid.push_str(&format!("M{x},{bottom}v5"));
+    }
     Chart {
+        grid,
+        axes: format!("M{left},{top}V{bottom}H{right}"),
         path,
+        area,
         x_ticks,
         y_ticks,
-        needed_y: (needed >= 1.0).then(|| sy(needed)),
+        needed_y: (needed >= 1.0).then(|| px(sy(needed))),
         needed_label: format!("needed: {needed_text} per {period}"),
         meet,
+        current,
+        curve_label: format!(
+            "Frontier: the most requests per {period} that {} buys",
+            format_usd(s.budget)
+        ),
+        inside_label: format!("within {} per {period}", format_usd(s.budget)),
+        outside_label: "over budget".into(),
         x_label: "Lambda GB-s per request".into(),
         y_label: format!("Most requests per {period} (log scale)"),
+        title: format!(
+            "Requests per {period} that {} buys, by GB-s per request",
+            format_usd(s.budget)
+        ),
         summary,
     }
 }
@@ -532,6 +776,94 @@ mod tests {
             .iter()
             .any(|b| b.dominant && b.dimension.starts_with("Duration")));
         assert!(!v.chart.path.is_empty());
+    }
+
+    #[test]
+    fn services_verdict_and_headroom_read_at_a_glance() {
+        let v = View::new(&Scenario::default());
+        // Only Lambda is in use: 3000 x 0.0021335376 = 6.4006128, all of it.
+        assert_eq!(v.services.len(), 1);
+        assert_eq!(v.services[0].service, "Lambda");
+        assert_eq!(v.services[0].per_period, "$6.40");
+        assert_eq!(v.services[0].permille, 1000);
+        // 7 - 6.4006128 = 0.5993872 left.
+        assert_eq!(
+            v.verdict,
+            "Fits: 3,000 requests per day cost $6.40 of the $7.00 budget, leaving $0.60."
+        );
+        assert!(v.verdict_ok);
+        // Duration is 6.4000128 of 6.4006128: 99.99%, 1000 tenths.
+        let dur = v.breakdown.iter().find(|b| b.dominant).unwrap();
+        assert_eq!(dur.share_text, "100%");
+        assert_eq!(dur.permille, 1000);
+        // GB-s: 139.9877... - 128 = 11.9877..., 4 digits rounded down.
+        assert_eq!(v.headroom[0].spare, "+11.98");
+        // EventBridge: 199 events fit (solve.rs), 0 used now.
+        let eb = v.headroom.iter().find(|h| h.key == "eb_events").unwrap();
+        assert_eq!((eb.max.as_str(), eb.spare.as_str()), ("199", "+199"));
+        assert_eq!(v.preset, Some("article"));
+        assert_eq!(v.form.len(), 6);
+    }
+
+    #[test]
+    fn over_budget_says_by_how_much() {
+        // 4,000 requests of 128 GB-s: 4000 x 0.0021335376 = 8.5341504, $1.53 over $7.
+        let (s, _) = Scenario::from_link("requests=4000");
+        let v = View::new(&s);
+        assert!(!v.verdict_ok);
+        assert_eq!(
+            v.verdict,
+            "Over budget: 4,000 requests per day cost $8.53, $1.53 more than $7.00."
+        );
+        // 6.9992 / 4000 / 0.0000166667 = 104.99 GB-s fit; 128 is over by 23.01.
+        assert!(v.headroom[0].over);
+        assert!(
+            v.headroom[0].spare.starts_with("over by 23.0"),
+            "{}",
+            v.headroom[0].spare
+        );
+        assert_eq!(v.preset, None);
+    }
+
+    #[test]
+    fn the_chart_uses_whole_units() {
+        let c = View::new(&Scenario::default()).chart;
+        assert!(!c.path.contains('.') && !c.area.contains('.'));
+        assert!(c.area.ends_with('Z'));
+        // x to twice the most that fits, 2 x 139.98 = 279.98; 279.98 / 6 =
+        // 46.7: a step of 50.
+        let xs: Vec<&str> = c.x_ticks.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(xs, ["0", "50", "100", "150", "200", "250"]);
+        assert_eq!(c.x_ticks[0].0, MARGIN.0);
+        // y from 7 / (279.98 x 0.0000166667 + 0.0000002) = 1,500 at the right
+        // to 7 / (4.37 x 0.0000166667 + 0.0000002) = 95,800 at the left:
+        // decades 10^3..10^5.
+        let ys: Vec<&str> = c.y_ticks.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(ys, ["1K", "10K", "100K"]);
+        // 3,000 on that log axis, plot from y 38 to 268 (230 high):
+        // 268 - (log10(3000) - 3) / 2 x 230 = 268 - 0.23856 x 230 = 213.1.
+        assert_eq!(c.needed_y, Some(213));
+        assert!(c.meet.is_some() && c.current.is_some());
+        assert!(c.summary.contains("139.9"));
+    }
+
+    #[test]
+    fn the_chart_survives_nothing_fitting() {
+        // 1,000 GB of storage: $250 a month, over $7.
+        let (s, _) = Scenario::from_link("period=month&ddb_storage_gb=1000");
+        let c = View::new(&s).chart;
+        assert!(c.path.is_empty() && c.area.is_empty());
+        assert!(c.summary.contains("no requests"));
+    }
+
+    #[test]
+    fn compact_counts() {
+        assert_eq!(compact_count(1), "1");
+        assert_eq!(compact_count(100), "100");
+        assert_eq!(compact_count(1000), "1K");
+        assert_eq!(compact_count(100_000), "100K");
+        assert_eq!(compact_count(10_000_000_000_000_000), "10,000T");
+        assert_eq!(compact_count(1500), "1,500");
     }
 
     #[test]

@@ -1,13 +1,20 @@
 //! The root component: the calculator page.
 
+use crate::components::breakdown::Breakdown;
+use crate::components::chart::FrontierChart;
 use crate::components::embed::EmbedView;
 use crate::components::export::ExportPanel;
-use crate::components::field::{NumberField, SelectField};
+use crate::components::figures::Figures;
+use crate::components::form::ScenarioForm;
+use crate::components::headroom::Headroom;
 use crate::components::notice::LinkNotice;
+use crate::components::presets::PresetPicker;
 use crate::components::share::SharePanel;
 use crate::components::table::RequestsTable;
 use crate::hooks::use_url_sync;
 use crate::state::{Action, State};
+use backcast_core::helper::HelperField;
+use backcast_core::presets;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -37,52 +44,61 @@ pub fn App(props: &AppProps) -> Html {
                 notice={state.notice.clone()} {on_dismiss} />
         };
     }
+    let on_pick = {
+        let state = state.dispatcher();
+        Callback::from(move |id: &'static str| {
+            if let Some(p) = presets::by_id(id) {
+                state.dispatch(Action::Load(Box::new(p.scenario().0)));
+            }
+        })
+    };
+    let on_helper = {
+        let state = state.dispatcher();
+        Callback::from(move |(f, text): (HelperField, String)| {
+            state.dispatch(Action::Helper(f, text))
+        })
+    };
+    let on_apply_helper = {
+        let state = state.dispatcher();
+        Callback::from(move |()| state.dispatch(Action::ApplyHelper))
+    };
     let v = &state.view;
     let period = v.period;
     html! {
         <>
+        <a class="skip" href="#results-title">{ "Skip to results" }</a>
         <header class="masthead">
             <h1>{ "Backcast" }</h1>
             <p class="tagline">{ "Fix a cloud budget; see what it buys." }</p>
         </header>
         <main id="main">
             <LinkNotice problems={state.notice.clone()} {on_dismiss} />
-            <section class="inputs" aria-labelledby="inputs-title">
-                <h2 id="inputs-title">{ "Budget" }</h2>
-                <div class="fields">
-                    <NumberField key_name="budget" label="Budget" unit={format!("USD per {period}")}
-                        hint="The cost target the scenario must fit."
-                        value={state.text("budget")} error={state.error("budget").map(AttrValue::from)}
-                        on_edit={on_edit.clone()} />
-                    <SelectField key_name="period" label="Period" value={state.text("period")}
-                        hint="Budget, requests and every cost are per this period."
-                        options={vec![("day".into(), "Day".into()), ("month".into(), "Month (730 hours)".into())]}
-                        on_edit={on_edit.clone()} />
-                    <NumberField key_name="requests" label="Requests needed" unit={format!("per {period}")}
-                        hint="Units of user value the system must serve."
-                        value={state.text("requests")} error={state.error("requests").map(AttrValue::from)}
-                        on_edit={on_edit.clone()} />
-                    <NumberField key_name="gbs" label="Lambda GB-s per request" unit="GB-s"
-                        hint="Memory (GB) × duration (s), all invocations of one request together."
-                        value={state.text("gbs")} error={state.error("gbs").map(AttrValue::from)}
-                        on_edit={on_edit.clone()} />
+            <PresetPicker active={v.preset} {on_pick} />
+            <div class="layout">
+                <div class="results-top">
+                    <Figures verdict={v.verdict.clone()} ok={v.verdict_ok} figures={v.figures.clone()} />
                 </div>
-            </section>
-            <section class="results" aria-labelledby="results-title" aria-live="polite">
-                <h2 id="results-title">{ "What the budget buys" }</h2>
-                <dl class="figures">
-                    { for v.figures.iter().enumerate().map(|(i, f)| html! {
-                        <div class={classes!("figure", f.alert.then_some("alert"))} data-testid={format!("figure-{i}")}>
-                            <dt>{ f.label.clone() }</dt>
-                            <dd class="value">{ f.value.clone() }</dd>
-                            <dd class="detail">{ f.detail.clone() }</dd>
-                        </div>
-                    }) }
-                </dl>
-                <RequestsTable rows={v.table.clone()} period={period} budget={v.budget.clone()}
-                    note={v.rows_note.clone().map(AttrValue::from)} />
-                <p class="hint price-note" data-testid="price-note">{ v.price_note.clone() }</p>
-            </section>
+                <section class="inputs" aria-labelledby="inputs-title">
+                    <h2 id="inputs-title">{ "Scenario" }</h2>
+                    <ScenarioForm groups={v.form.clone()} period={period} texts={state.texts()}
+                        errors={state.errors.clone()} on_edit={on_edit.clone()}
+                        helper={state.helper.clone()} helper_out={state.helper_out.clone()}
+                        {on_helper} {on_apply_helper} />
+                </section>
+                <div class="results">
+                    <Headroom note={v.headroom_note.clone()} lines={v.headroom.clone()} />
+                    <FrontierChart chart={v.chart.clone()} />
+                    <RequestsTable rows={v.table.clone()} period={period} budget={v.budget.clone()}
+                        needed={v.needed.clone()} arch={v.arch}
+                        note={v.rows_note.clone().map(AttrValue::from)}
+                        rows_text={state.text("rows")} rows_error={state.error("rows").map(AttrValue::from)}
+                        on_edit={Some(on_edit.clone())} />
+                    <Breakdown period={period} services={v.services.clone()} lines={v.breakdown.clone()}
+                        total_per_request={v.total_per_request.clone()} total_per_period={v.total_per_period.clone()}
+                        needed={v.needed.clone()} />
+                    <p class="hint price-note" data-testid="price-note">{ v.price_note.clone() }</p>
+                </div>
+            </div>
             <SharePanel scenario={state.scenario.clone()} />
             <ExportPanel view={state.view.clone()} scenario={state.scenario.clone()} />
         </main>

@@ -4,10 +4,12 @@
 //! page its height (`{type: "backcast:height", height}` by postMessage)
 //! whenever it changes, so the host can fit the iframe.
 
+use crate::components::chart::FrontierChart;
+use crate::components::figures::Figures;
 use crate::components::notice::LinkNotice;
 use crate::components::table::RequestsTable;
 use backcast_core::scenario::Problem;
-use backcast_core::view::{self, Chart, View};
+use backcast_core::view::View;
 use backcast_core::Scenario;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,16 +36,11 @@ pub fn EmbedView(p: &EmbedProps) -> Html {
     html! {
         <div class="embed" ref={root} data-testid="embed">
             <LinkNotice problems={p.notice.clone()} on_dismiss={p.on_dismiss.clone()} />
-            <dl class="figures compact" data-testid="embed-answer">
-                { for v.figures.iter().enumerate().map(|(i, f)| html! {
-                    <div class={classes!("figure", f.alert.then_some("alert"))} data-testid={format!("figure-{i}")}>
-                        <dt>{ f.label.clone() }</dt>
-                        <dd class="value">{ f.value.clone() }</dd>
-                        <dd class="detail">{ f.detail.clone() }</dd>
-                    </div>
-                }) }
-            </dl>
+            <div class="compact" data-testid="embed-answer">
+                <Figures verdict={v.verdict.clone()} ok={v.verdict_ok} figures={v.figures.clone()} />
+            </div>
             <RequestsTable rows={v.table.clone()} period={v.period} budget={v.budget.clone()}
+                needed={v.needed.clone()} arch={v.arch}
                 note={v.rows_note.clone().map(AttrValue::from)} />
             <FrontierChart chart={v.chart.clone()} />
             <p class="embed-foot">
@@ -106,54 +103,4 @@ fn observe(root: &NodeRef, send: impl FnMut() + 'static) -> Option<Observer> {
     let o = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     o.observe(&el);
     Some((o, callback))
-}
-
-#[derive(Properties, PartialEq)]
-struct ChartProps {
-    chart: Chart,
-}
-
-/// The frontier as an SVG, laid out from the core's geometry.
-#[component]
-fn FrontierChart(p: &ChartProps) -> Html {
-    let c = &p.chart;
-    let (ml, mr, mt, mb) = view::MARGIN;
-    // Whole user units: integer text, no float formatting in the bundle.
-    let n = |x: f64| (x.round() as i64).to_string();
-    let (left, right, top, bottom) = (ml, view::WIDTH - mr, mt, view::HEIGHT - mb);
-    html! {
-        <figure class="chart" data-testid="embed-chart">
-            <svg viewBox={format!("0 0 {} {}", n(view::WIDTH), n(view::HEIGHT))} role="img"
-                aria-label={c.summary.clone()} preserveAspectRatio="xMidYMid meet">
-                <g class="axes">
-                    <line x1={n(left)} y1={n(bottom)} x2={n(right)} y2={n(bottom)} />
-                    <line x1={n(left)} y1={n(top)} x2={n(left)} y2={n(bottom)} />
-                </g>
-                <g class="ticks x">
-                    { for c.x_ticks.iter().map(|(x, label)| html! {
-                        <text x={n(*x)} y={n(bottom + 16.0)} text-anchor="middle">{ label.clone() }</text>
-                    }) }
-                </g>
-                <g class="ticks y">
-                    { for c.y_ticks.iter().map(|(y, label)| html! {
-                        <>
-                        <line class="grid" x1={n(left)} y1={n(*y)} x2={n(right)} y2={n(*y)} />
-                        <text x={n(left - 6.0)} y={n(*y + 4.0)} text-anchor="end">{ label.clone() }</text>
-                        </>
-                    }) }
-                </g>
-                if let Some(y) = c.needed_y {
-                    <line class="needed" x1={n(left)} y1={n(y)} x2={n(right)} y2={n(y)} />
-                    <text class="needed-label" x={n(right)} y={n(y - 5.0)} text-anchor="end">{ c.needed_label.clone() }</text>
-                }
-                <path class="frontier" d={c.path.clone()} />
-                if let Some((x, y, label)) = &c.meet {
-                    <circle class="meet" cx={n(*x)} cy={n(*y)} r="4" />
-                    <text class="meet-label" x={n(*x + 6.0)} y={n(*y + 14.0)}>{ label.clone() }</text>
-                }
-                <text class="axis-label" x={n((left + right) / 2.0)} y={n(view::HEIGHT - 4.0)} text-anchor="middle">{ c.x_label.clone() }</text>
-            </svg>
-            <figcaption class="hint">{ c.y_label.clone() }</figcaption>
-        </figure>
-    }
 }

@@ -18,6 +18,9 @@ pub struct NumberFieldProps {
     pub value: AttrValue,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// Free text (`rows`) rather than a number: no decimal keypad.
+    #[prop_or_default]
+    pub text: bool,
     pub on_edit: OnEdit,
 }
 
@@ -45,7 +48,7 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
         <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{ p.label.clone() }</label>
             <div class="control">
-                <input id={id} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                <input id={id} type="text" inputmode={if p.text { "text" } else { "decimal" }} autocomplete="off" spellcheck="false"
                     data-testid={format!("input-{}", p.key_name)}
                     value={p.value.clone()} {oninput}
                     aria-invalid={if p.error.is_some() { "true" } else { "false" }}
@@ -107,6 +110,42 @@ pub fn SelectField(p: &SelectFieldProps) -> Html {
                         <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>
                     }) }
                 </select>
+            </div>
+            <p class="hint" id={hint_id}>{ p.hint.clone() }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CheckFieldProps {
+    pub key_name: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: AttrValue,
+    /// The key's text: `1` checked, `0` not.
+    pub value: AttrValue,
+    pub on_edit: OnEdit,
+}
+
+/// A checkbox for a `0`/`1` key.
+#[component]
+pub fn CheckField(p: &CheckFieldProps) -> Html {
+    let id = format!("field-{}", p.key_name);
+    let hint_id = format!("{id}-hint");
+    let onchange = {
+        let key = p.key_name.to_string();
+        let on_edit = p.on_edit.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_edit.emit((key.clone(), if input.checked() { "1" } else { "0" }.into()));
+        })
+    };
+    html! {
+        <div class="field check">
+            <div class="control">
+                <input id={id.clone()} type="checkbox" checked={p.value == "1"} {onchange}
+                    data-testid={format!("input-{}", p.key_name)} aria-describedby={hint_id.clone()} />
+                <label for={id}>{ p.label.clone() }</label>
             </div>
             <p class="hint" id={hint_id}>{ p.hint.clone() }</p>
         </div>

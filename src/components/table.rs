@@ -1,5 +1,9 @@
-//! The GB-seconds-to-requests table, x86_64 and arm64 side by side.
+//! The GB-seconds-to-requests table, x86_64 and arm64 side by side, with
+//! its rows editable (the `rows` key) and the row that meets the needed
+//! volume highlighted.
 
+use crate::components::field::{NumberField, OnEdit};
+use backcast_core::form::ROWS;
 use backcast_core::view::TableRow;
 use yew::prelude::*;
 
@@ -8,34 +12,62 @@ pub struct TableProps {
     pub rows: Vec<TableRow>,
     pub period: AttrValue,
     pub budget: AttrValue,
+    /// The needed volume, as shown ("3,000").
+    #[prop_or_default]
+    pub needed: AttrValue,
+    /// The architecture in force: its column is marked.
+    #[prop_or(AttrValue::Static("x86_64"))]
+    pub arch: AttrValue,
     #[prop_or_default]
     pub note: Option<AttrValue>,
+    /// The `rows` field's text and message; the field shows when `on_edit` is set.
+    #[prop_or_default]
+    pub rows_text: AttrValue,
+    #[prop_or_default]
+    pub rows_error: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_edit: Option<OnEdit>,
 }
 
 #[component]
 pub fn RequestsTable(p: &TableProps) -> Html {
+    let col = |arch: &str| classes!((p.arch == arch).then_some("current"));
     html! {
-        <div class="table-wrap">
-            <table class="requests" data-testid="requests-table">
-                <caption>{ format!("Most requests per {} that {} buys, by Lambda GB-s per request", p.period, p.budget) }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ "GB-s per request" }</th>
-                        <th scope="col">{ format!("Requests per {} (x86_64)", p.period) }</th>
-                        <th scope="col">{ format!("Requests per {} (arm64)", p.period) }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for p.rows.iter().map(|r| html! {
-                        <tr class={classes!(r.meets.then_some("meets"))} aria-current={r.meets.then_some("true")}>
-                            <td>{ r.gbs.clone() }</td>
-                            <td>{ r.x86.clone() }</td>
-                            <td>{ r.arm64.clone() }</td>
+        <section class="table" aria-labelledby="table-title">
+            <h2 id="table-title">{ "GB-s to requests" }</h2>
+            if let Some(on_edit) = &p.on_edit {
+                <div class="rows-field no-print">
+                    <NumberField key_name={ROWS.key} label={ROWS.label} unit={ROWS.unit} hint={ROWS.hint}
+                        value={p.rows_text.clone()} error={p.rows_error.clone()} text=true on_edit={on_edit.clone()} />
+                </div>
+            }
+            <div class="table-wrap">
+                <table class="requests" data-testid="requests-table">
+                    <caption>{ format!("Most requests per {} that {} buys, by Lambda GB-s per request", p.period, p.budget) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "GB-s per request" }</th>
+                            <th scope="col" class={col("x86_64")}>{ format!("Requests per {} (x86_64)", p.period) }</th>
+                            <th scope="col" class={col("arm64")}>{ format!("Requests per {} (arm64)", p.period) }</th>
                         </tr>
-                    }) }
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        { for p.rows.iter().map(|r| html! {
+                            <tr class={classes!(r.meets.then_some("meets"))} aria-current={r.meets.then_some("true")}>
+                                <td>{ r.gbs.clone() }</td>
+                                <td class={col("x86_64")}>{ r.x86.clone() }</td>
+                                <td class={col("arm64")}>{ r.arm64.clone() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if !p.needed.is_empty() {
+                <p class="hint legend"><span class="swatch" aria-hidden="true"></span>
+                    { format!("Highlighted: the largest GB-s per request whose requests still cover the needed {} per {} ({}).", p.needed, p.period, p.arch) }
+                </p>
+            }
             if let Some(note) = &p.note { <p class="hint" data-testid="rows-note">{ note.clone() }</p> }
-        </div>
+        </section>
     }
 }

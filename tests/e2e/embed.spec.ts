@@ -10,7 +10,7 @@ test('the embed view shows the answer, table and chart, and links to the calcula
   // 7 / (0.00001667 x 128 + 0.0000002) = 7 / 0.00213396 = 3,280.3 a day.
   await expect(embed.getByTestId('figure-0').locator('.value')).toHaveText('3,280');
   expect((await tableCells(embed)).body[4]).toEqual(['128', '3,280', '3,280']);
-  await expect(embed.getByTestId('embed-chart').locator('path.frontier')).toHaveAttribute('d', /^M/);
+  await expect(embed.getByTestId('chart').getByTestId('chart-curve')).toHaveAttribute('d', /^M/);
   // Read-only: no inputs, no share or export panels.
   await expect(page.locator('input, select, textarea')).toHaveCount(0);
   await expect(page.getByTestId('share')).toHaveCount(0);

@@ -1,0 +1,43 @@
+//! Headroom per service: the article's "5 whys" made visible. Holding the
+//! others fixed, how much of each the budget still allows per request.
+
+use backcast_core::view::HeadroomLine;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct HeadroomProps {
+    pub note: AttrValue,
+    pub lines: Vec<HeadroomLine>,
+}
+
+#[component]
+pub fn Headroom(p: &HeadroomProps) -> Html {
+    html! {
+        <section class="headroom" aria-labelledby="headroom-title" data-testid="headroom">
+            <h2 id="headroom-title">{ "Headroom per service" }</h2>
+            <p class="hint" id="headroom-note">{ p.note.clone() }</p>
+            <div class="table-wrap">
+                <table class="limits" aria-describedby="headroom-note">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Per request" }</th>
+                            <th scope="col">{ "Now" }</th>
+                            <th scope="col">{ "Most that fits" }</th>
+                            <th scope="col">{ "Room left" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for p.lines.iter().map(|h| html! {
+                            <tr class={classes!(h.over.then_some("over"))} data-testid={format!("headroom-{}", h.key)}>
+                                <th scope="row">{ h.label }</th>
+                                <td>{ h.current.clone() }</td>
+                                <td class="max">{ h.max.clone() }</td>
+                                <td class="spare">{ h.spare.clone() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

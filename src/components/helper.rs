@@ -1,0 +1,48 @@
+//! The GB-s helper: memory, duration and invocations in, GB-s per request
+//! out (computed in the core); "Use" writes `gbs` and `invocations`.
+
+use crate::components::field::NumberField;
+use backcast_core::helper::{HelperField, HelperInput, HelperOutput};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct HelperProps {
+    pub input: HelperInput,
+    pub output: HelperOutput,
+    pub on_edit: Callback<(HelperField, String)>,
+    pub on_apply: Callback<()>,
+}
+
+#[component]
+pub fn GbsHelper(p: &HelperProps) -> Html {
+    let on_field = {
+        let on_edit = p.on_edit.clone();
+        Callback::from(move |(key, text): (String, String)| {
+            if let Some(f) = HelperField::ALL
+                .into_iter()
+                .find(|f| key.strip_prefix("helper_") == Some(f.id()))
+            {
+                on_edit.emit((f, text));
+            }
+        })
+    };
+    let onclick = p.on_apply.reform(|_: MouseEvent| ());
+    let ready = p.output.gbs.is_some();
+    html! {
+        <details class="helper" data-testid="gbs-helper">
+            <summary>{ "Work out GB-s from memory and duration" }</summary>
+            <div class="fields">
+                { for HelperField::ALL.into_iter().map(|f| html! {
+                    <NumberField key_name={format!("helper_{}", f.id())} label={f.label()} unit={f.unit()}
+                        hint={f.hint()} value={p.input.get(f).to_string()}
+                        error={p.output.error(f).map(|m| AttrValue::from(m.to_string()))}
+                        on_edit={on_field.clone()} />
+                }) }
+            </div>
+            <p class="helper-result" data-testid="helper-result" aria-live="polite">{ p.output.text.clone() }</p>
+            <button type="button" class="primary" data-testid="apply-helper" disabled={!ready} {onclick}>
+                { "Use for GB-s and invocations" }
+            </button>
+        </details>
+    }
+}

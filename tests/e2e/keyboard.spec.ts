@@ -1,0 +1,56 @@
+import { test, expect, type Page } from '@playwright/test';
+
+/** Presses Tab until the focused element has `testid`, at most `max` times. */
+async function tabTo(page: Page, testid: string, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    if (at === testid) return;
+  }
+  throw new Error(`Tab never reached ${testid}`);
+}
+
+// Everything works from the keyboard alone, with a visible focus ring.
+test('keyboard alone: presets, fields and the GB-s helper', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('figure-0').locator('.value')).toHaveText('3,280');
+
+  // The first Tab lands on the skip link.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to results' })).toBeFocused();
+
+  await tabTo(page, 'preset-etl');
+  const ring = await page.getByTestId('preset-etl').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(ring).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('input-budget')).toHaveValue('10');
+
+  // Space on a preset button works too.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('preset-api')).toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('input-budget')).toHaveValue('20');
+
+  await tabTo(page, 'input-budget');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('40');
+  // 40 a month; the api preset costs 10.58335, so 29.41665 is left ($29.42).
+  await expect(page.getByTestId('figure-2').locator('.detail')).toContainText('$29.42 headroom');
+
+  // Open the GB-s helper with the keyboard, fill it, apply it.
+  await tabTo(page, 'input-invocations');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // the <summary>
+  await expect(page.getByTestId('gbs-helper')).toHaveAttribute('open', '');
+  await tabTo(page, 'input-helper_memory_mb');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('256');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('500');
+  // 256 MB x 500 ms / 1000 / 1024 = 0.125 GB-s per invocation, x 1.
+  await expect(page.getByTestId('helper-result')).toContainText('= 0.125 GB-s per request');
+  await tabTo(page, 'apply-helper');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('input-gbs')).toHaveValue('0.125');
+});
