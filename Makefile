@@ -3,7 +3,8 @@
 # Facts behind the pins: shared/toolchain.md.
 #
 #   make tools   install the toolchain (idempotent)
-#   make dist    release build into dist/ (relative asset URLs)
+#   make dist    release build into dist/ (relative asset URLs), with the
+#                default page prerendered into dist/index.html
 #   make serve   dist, then serve it on http://127.0.0.1:8080/
 #   make test    fmt, clippy (host + wasm), native tests, wasm tests in
 #                headless Chromium, dist, Playwright end-to-end
@@ -84,6 +85,8 @@ node_modules/.installed: package-lock.json package.json | tools-apt
 dist: tools
 	$(call section,trunk build --release --offline -> dist/)
 	trunk build --release --offline --public-url ./
+	$(call section,prerender the default page into dist/index.html (Yew SSR))
+	cargo run --quiet --features ssr --bin prerender -- dist/index.html
 
 serve: dist
 	$(call section,serving dist/ on http://127.0.0.1:$(SERVE_PORT)/ (Ctrl-C stops))
@@ -101,15 +104,16 @@ fmt:
 
 clippy:
 	$(call section,2/7 cargo clippy (host))
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --features ssr -- -D warnings
 
 clippy-wasm:
 	$(call section,3/7 cargo clippy (wasm32 + csr))
 	cargo clippy --target $(WASM_TARGET) --features csr --lib --bins -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --features hydration --lib --bins -- -D warnings
 
 test-native:
 	$(call section,4/7 cargo test --workspace (native))
-	cargo test --workspace
+	cargo test --workspace --features ssr
 
 test-wasm:
 	$(call section,5/7 wasm-bindgen-test in headless Chromium)
