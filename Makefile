@@ -8,7 +8,10 @@
 #   make serve   dist, then serve it on http://127.0.0.1:8080/
 #   make test    fmt, clippy (host + wasm), native tests, wasm tests in
 #                headless Chromium, dist, Playwright end-to-end
-#   make bench   (not yet implemented: issue 6)
+#   make bench   from a clean dist/: transfer size, first paint against a
+#                static copy, 1,000-row updates against plain JS, native
+#                solver time; prints each beside its target and writes
+#                BENCHMARKS.md (never part of `make test`)
 #   make clean
 
 SHELL := /bin/bash
@@ -16,6 +19,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
 TRUNK_VERSION        := 0.21.14
+TWIGGY_VERSION       := 0.8.0
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET          := wasm32-unknown-unknown
 SERVE_PORT           ?= 8080
@@ -30,7 +34,7 @@ export DEBIAN_FRONTEND := noninteractive
 section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
 .PHONY: all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
-        dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench clean
+        dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench tools-twiggy clean
 
 all: test
 
@@ -109,7 +113,6 @@ clippy:
 clippy-wasm:
 	$(call section,3/7 cargo clippy (wasm32 + csr))
 	cargo clippy --target $(WASM_TARGET) --features csr --lib --bins -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --features hydration --lib --bins -- -D warnings
 
 test-native:
 	$(call section,4/7 cargo test --workspace (native))
@@ -124,8 +127,30 @@ e2e:
 	$(call section,7/7 Playwright end-to-end against dist/)
 	npx --no-install playwright test
 
-bench:
-	@echo "bench: not yet implemented (issue 6)."
+# twiggy (wasm size profiler) for `make bench` only: about 3 minutes.
+tools-twiggy: tools-rust
+	@if twiggy --version 2>/dev/null | grep -qw '$(TWIGGY_VERSION)'; then :; else \
+	  echo "installing twiggy $(TWIGGY_VERSION)"; \
+	  cargo install --locked twiggy@$(TWIGGY_VERSION); \
+	fi
+
+BENCH_OUT := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/bench
+CRITERION_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/criterion
+
+bench: tools tools-twiggy
+	$(call section,bench 1/5: clean release build)
+	rm -rf dist $(BENCH_OUT) $(CRITERION_DIR)
+	mkdir -p $(BENCH_OUT)
+	@$(MAKE) --no-print-directory dist
+	$(call section,bench 2/5: wasm bytes by dependency (twiggy))
+	bash bench/wasm_sizes.sh $(BENCH_OUT) > $(BENCH_OUT)/sizes.md
+	cat $(BENCH_OUT)/sizes.md
+	$(call section,bench 3/5: native solver (criterion))
+	cargo bench -p backcast-core --bench solve
+	$(call section,bench 4/5: first paint and updates in headless Chromium)
+	node bench/browser.mjs --loads 21 --edits 40 > $(BENCH_OUT)/browser.json
+	$(call section,bench 5/5: figures against targets -> BENCHMARKS.md)
+	node bench/report.mjs $(BENCH_OUT)/browser.json $(CRITERION_DIR) $(BENCH_OUT)/sizes.md
 
 clean:
 	cargo clean

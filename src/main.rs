@@ -1,29 +1,45 @@
 //! The wasm entry point that Trunk builds (`data-bin="backcast-web"`).
 //!
-//! `dist/index.html` holds the default page prerendered (`src/bin/prerender.rs`).
-//! Opened without a query, the app hydrates that HTML (feature `hydration`).
-//! Opened with a query, the prerendered default numbers are wrong for the
-//! link: the head script has marked the page `html.bc-link` (the stylesheet
-//! hides `#app` then), so the entry clears the mount, renders the link's
-//! scenario fresh, and unmarks the page once that first render is in the DOM.
+//! `dist/index.html` holds the default page prerendered at build time
+//! (`src/bin/prerender.rs`), so the first paint needs no wasm. The app then
+//! takes over by rendering fresh into the same element: Yew clears it and
+//! renders within the same task (its scheduler runs in a microtask), so no
+//! frame shows the element empty, and for the default page the new DOM is
+//! the same as the old. This costs nothing in the wasm, where hydration
+//! (`yew/hydration`) cost 16 KB gzip (BENCHMARKS.md).
+//!
+//! A link with a query must never show the prerendered default numbers:
+//! the head script has marked the page `html.bc-link`, the stylesheet hides
+//! `#app` then, and the first render of the link's own scenario unmarks it.
 
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 mod entry {
-    use backcast::{App, AppProps};
+    use backcast::App;
+    use wasm_bindgen::JsCast;
     use yew::prelude::*;
 
     /// The class the head script puts on `<html>` for a page with a query.
     const PENDING: &str = "bc-link";
 
-    /// `App`, and after its first render, the page unmarked.
+    #[derive(Properties, PartialEq, Clone)]
+    pub struct FreshProps {
+        pub query: AttrValue,
+        /// The id of the prerendered control that had focus, if any.
+        pub focus: Option<AttrValue>,
+    }
+
+    /// `App`; after its first render, the page unmarked and focus restored.
     #[component]
-    fn Fresh(props: &AppProps) -> Html {
-        use_effect_with((), |_| {
-            if let Some(html) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
+    fn Fresh(props: &FreshProps) -> Html {
+        let focus = props.focus.clone();
+        use_effect_with((), move |_| {
+            let doc = web_sys::window().and_then(|w| w.document());
+            if let Some(html) = doc.as_ref().and_then(|d| d.document_element()) {
                 let _ = html.class_list().remove_1(PENDING);
+            }
+            let el = focus.and_then(|id| doc.and_then(|d| d.get_element_by_id(&id)));
+            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
             }
         });
         html! { <App query={props.query.clone()} /> }
@@ -31,21 +47,19 @@ mod entry {
 
     pub fn start() {
         backcast::web::expose_api();
-        let query = backcast::web::location_query();
-        let root = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("app"));
-        let Some(root) = root else {
-            yew::Renderer::<Fresh>::with_props(AppProps { query: query.into() }).render();
-            return;
+        let query = AttrValue::from(backcast::web::location_query());
+        let doc = web_sys::window().and_then(|w| w.document());
+        let focus = doc
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .map(|e| e.id())
+            .filter(|id| id.starts_with("field-"))
+            .map(AttrValue::from);
+        let props = FreshProps { query, focus };
+        match doc.and_then(|d| d.get_element_by_id("app")) {
+            Some(root) => yew::Renderer::<Fresh>::with_root_and_props(root, props).render(),
+            None => yew::Renderer::<Fresh>::with_props(props).render(),
         };
-        #[cfg(feature = "hydration")]
-        if query.len() <= 1 && root.first_element_child().is_some() {
-            yew::Renderer::<App>::with_root_and_props(root, AppProps::default()).hydrate();
-            return;
-        }
-        root.set_inner_html("");
-        yew::Renderer::<Fresh>::with_root_and_props(root, AppProps { query: query.into() }).render();
     }
 }
 

@@ -441,11 +441,12 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let sy = |y: f64| mt + ph - (y.max(1.0).log10() - lo_exp) / (hi_exp - lo_exp) * ph;
     let mut path = String::new();
     for (i, (x, y)) in pts.iter().enumerate() {
+        // Whole pixels: integer text keeps float formatting out of the wasm.
         path.push_str(&format!(
-            "{}{:.1},{:.1}",
+            "{}{},{}",
             if i == 0 { "M" } else { "L" },
-            sx(*x),
-            sy(*y)
+            sx(*x).round() as i64,
+            sy(*y).round() as i64
         ));
     }
     let step = nice_step(x_max, 6.0);

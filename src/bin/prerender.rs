@@ -1,6 +1,6 @@
 //! Build step: renders the default page with Yew SSR and writes it into
 //! `dist/index.html`, inside `<div id="app">`, so the first paint needs no
-//! wasm. The browser then hydrates it (`src/main.rs`, feature `hydration`).
+//! wasm. The wasm app then renders over it (`src/main.rs`).
 //!
 //!   cargo run --features ssr --bin prerender -- dist/index.html
 //!
@@ -10,8 +10,9 @@
 
 use std::process::ExitCode;
 
-/// The mount element, as Trunk copies it from `index.html`.
-const MOUNT: &str = r#"<div id="app">"#;
+/// The empty mount element, as Trunk writes it from `index.html` (its
+/// minifier drops the quotes).
+const MOUNTS: [&str; 2] = [r#"<div id="app"></div>"#, "<div id=app></div>"];
 
 fn main() -> ExitCode {
     let path = std::env::args()
@@ -35,27 +36,34 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!("prerender: {path} has no empty {MOUNT}</div> (already prerendered?)");
+            eprintln!(
+                "prerender: {path} has no empty {} (already prerendered?)",
+                MOUNTS[0]
+            );
             ExitCode::FAILURE
         }
     }
 }
 
-/// The default page (no query), hydratable.
+/// The default page (no query). Not hydratable: the app renders fresh over
+/// it, so it needs none of hydration's component markers.
 fn render_default() -> String {
-    let renderer = yew::LocalServerRenderer::<backcast::App>::with_props(backcast::AppProps::default())
-        .hydratable(true);
+    let renderer =
+        yew::LocalServerRenderer::<backcast::App>::with_props(backcast::AppProps::default())
+            .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 
 /// `page` with `body` inside its empty mount element.
 fn insert(page: &str, body: &str) -> Option<String> {
-    let empty = format!("{MOUNT}</div>");
-    let at = page.find(&empty)?;
+    let (at, mount) = MOUNTS
+        .iter()
+        .find_map(|m| page.find(m).map(|at| (at, *m)))?;
+    let open = at + mount.len() - "</div>".len();
     let mut out = String::with_capacity(page.len() + body.len());
-    out.push_str(&page[..at + MOUNT.len()]);
+    out.push_str(&page[..open]);
     out.push_str(body);
-    out.push_str(&page[at + MOUNT.len()..]);
+    out.push_str(&page[open..]);
     Some(out)
 }
 
@@ -69,6 +77,8 @@ mod tests {
         let out = insert(page, "<p>x</p>").unwrap();
         assert_eq!(out, "<body><div id=\"app\"><p>x</p></div></body>");
         assert_eq!(insert(&out, "<p>y</p>"), None);
+        let min = insert("<div id=app></div>", "<p>x</p>").unwrap();
+        assert_eq!(min, "<div id=app><p>x</p></div>");
     }
 
     #[test]
