@@ -33,14 +33,14 @@ export DEBIAN_FRONTEND := noninteractive
 
 section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
-.PHONY: all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
+.PHONY: dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
         dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench tools-twiggy clean
 
 all: test
 
 # ---------------------------------------------------------------- tools ----
 
-tools: tools-apt tools-rust tools-node tools-wasm-bindgen tools-trunk
+tools: tools-apt tools-rust tools-node tools-wasm-bindgen tools-trunk tools-geckodriver
 
 tools-rust:
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' \
@@ -63,11 +63,20 @@ tools-wasm-bindgen: tools-rust
 	  cargo install --force wasm-bindgen-cli@$(WASM_BINDGEN_VERSION); \
 	fi
 
+# Firefox ESR's WebDriver, for the wasm tests in a second engine.
+GECKODRIVER_VERSION := 0.37.1
+tools-geckodriver: tools-rust
+	@if geckodriver --version 2>/dev/null | grep -qw '$(GECKODRIVER_VERSION)'; then :; else \
+	  echo "installing geckodriver $(GECKODRIVER_VERSION) (a few minutes)"; \
+	  cargo install --locked geckodriver@$(GECKODRIVER_VERSION); \
+	fi
+
 # Debian packages: one apt-get update, and only when something is missing.
 tools-apt:
 	@pkgs=""; \
 	[ -x /usr/bin/chromium ] || pkgs="$$pkgs chromium"; \
 	[ -x /usr/bin/chromedriver ] || pkgs="$$pkgs chromium-driver"; \
+	[ -x /usr/bin/firefox-esr ] || pkgs="$$pkgs firefox-esr"; \
 	command -v npm >/dev/null || pkgs="$$pkgs nodejs npm"; \
 	command -v python3 >/dev/null || pkgs="$$pkgs python3"; \
 	if [ -n "$$pkgs" ]; then \
@@ -91,6 +100,12 @@ dist: tools
 	trunk build --release --offline --public-url ./
 	$(call section,prerender the default page into dist/index.html (Yew SSR))
 	cargo run --quiet --features ssr --bin prerender -- dist/index.html
+	node scripts/csp.mjs dist
+
+# A debug build (no wasm-opt) for tests of what exists only in debug builds.
+dist-debug: tools
+	$(call section,trunk build (debug) -> target/dist-debug/)
+	trunk build --offline --public-url ./ --dist target/dist-debug
 
 serve: dist
 	$(call section,serving dist/ on http://127.0.0.1:$(SERVE_PORT)/ (Ctrl-C stops))
@@ -99,7 +114,7 @@ serve: dist
 # ----------------------------------------------------------------- test ----
 
 test: tools
-	@$(MAKE) --no-print-directory fmt clippy clippy-wasm test-native test-wasm dist e2e
+	@$(MAKE) --no-print-directory fmt clippy clippy-wasm test-native fuzz-short test-wasm dist dist-debug e2e
 	$(call section,make test: all passed)
 
 fmt:
@@ -121,11 +136,25 @@ test-native:
 test-wasm:
 	$(call section,5/7 wasm-bindgen-test in headless Chromium)
 	cargo test --target $(WASM_TARGET) --features csr --lib --tests
+	$(call section,5/7 wasm-bindgen-test in headless Firefox ESR)
+	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) \
+	  cargo test --target $(WASM_TARGET) --features csr --lib --tests
 
 # (6/7 is `dist`.)
 e2e:
 	$(call section,7/7 Playwright end-to-end against dist/)
 	npx --no-install playwright test
+
+# Time-bounded fuzzing of the decoders and the solver (core/tests/fuzz.rs):
+# 60 s inside `make test`, FUZZ_SECONDS (default 600) with `make fuzz`.
+fuzz-short:
+	$(call section,fuzz: decoders and solver for 60 s (release))
+	FUZZ_SECONDS=60 cargo test --release -p backcast-core --test fuzz -- --nocapture
+
+FUZZ_SECONDS ?= 600
+fuzz:
+	$(call section,fuzz: decoders and solver for $(FUZZ_SECONDS) s (release))
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release -p backcast-core --test fuzz -- --nocapture
 
 # twiggy (wasm size profiler) for `make bench` only: about 3 minutes.
 tools-twiggy: tools-rust

@@ -34,12 +34,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium' }],
-  webServer: {
-    command: `node tests/e2e/serve.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/index.html`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 20_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/serve.mjs ${port}`,
+      url: `http://127.0.0.1:${port}/index.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 20_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // A debug build (`make dist-debug`), for what exists only in debug
+      // builds: the panic trigger of tests/e2e/panic.spec.ts.
+      command: `node tests/e2e/serve.mjs ${port + 1}`,
+      env: { DIST_DIR: 'target/dist-debug' },
+      url: `http://127.0.0.1:${port + 1}/index.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 20_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

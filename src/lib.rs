@@ -5,6 +5,8 @@
 //! the wasm-only `web` module.
 
 pub mod components;
+pub mod dom;
+pub mod hooks;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

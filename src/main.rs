@@ -46,6 +46,7 @@ mod entry {
     }
 
     pub fn start() {
+        backcast::web::install_panic_hook();
         backcast::web::expose_api();
         let query = AttrValue::from(backcast::web::location_query());
         let doc = web_sys::window().and_then(|w| w.document());

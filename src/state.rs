@@ -22,6 +22,13 @@ pub struct State {
     /// Problems found in the link the page was opened with.
     pub notice: Vec<Problem>,
     pub view: Rc<View>,
+    /// Counts changes of the scenario that the URL must follow; 0 until
+    /// the user first changes something (the opening link is not
+    /// rewritten). See `hooks::use_url_sync`.
+    pub revision: u64,
+    /// Whether the last such change was an explicit action (a choice, a
+    /// preset) that gets its own history entry, rather than typing.
+    pub push: bool,
 }
 
 pub enum Action {
@@ -30,6 +37,27 @@ pub enum Action {
     /// Replace the whole scenario (a preset, or Back to another link).
     Load(Box<Scenario>),
     DismissNotice,
+    /// Back or Forward went to another link (`popstate`): show its
+    /// scenario without writing the URL again.
+    Restore(String),
+}
+
+/// Keys whose value is a discrete choice: changing one is an explicit
+/// action with its own history entry; typing a number only replaces it.
+fn is_choice(key: &str) -> bool {
+    matches!(
+        key,
+        "period"
+            | "region"
+            | "arch"
+            | "free_tier"
+            | "prices"
+            | "sfn"
+            | "ddb_mode"
+            | "ddb_read"
+            | "ddb_write"
+            | "embed"
+    )
 }
 
 impl State {
@@ -42,6 +70,8 @@ impl State {
             drafts: BTreeMap::new(),
             errors: BTreeMap::new(),
             notice,
+            revision: 0,
+            push: false,
         }
     }
 
@@ -68,6 +98,7 @@ impl Reducible for State {
                 let mut s = next.scenario.clone();
                 match s.set(&key, Raw::Text(&text)) {
                     Ok(()) => {
+                        let push = is_choice(&key);
                         next.errors.remove(&key);
                         if s.get(&key).as_deref() == Some(text.trim()) {
                             next.drafts.remove(&key);
@@ -77,6 +108,8 @@ impl Reducible for State {
                         if s != next.scenario {
                             next.view = Rc::new(View::new(&s));
                             next.scenario = s;
+                            next.revision += 1;
+                            next.push = push;
                         }
                     }
                     Err(message) => {
@@ -86,12 +119,24 @@ impl Reducible for State {
                 }
             }
             Action::Load(s) => {
+                if *s != next.scenario {
+                    next.revision += 1;
+                    next.push = true;
+                }
                 next.view = Rc::new(View::new(&s));
                 next.scenario = *s;
                 next.drafts.clear();
                 next.errors.clear();
             }
             Action::DismissNotice => next.notice.clear(),
+            Action::Restore(query) => {
+                let (s, notice) = Scenario::from_link(&query);
+                next.view = Rc::new(View::new(&s));
+                next.scenario = s;
+                next.notice = notice;
+                next.drafts.clear();
+                next.errors.clear();
+            }
         }
         Rc::new(next)
     }
@@ -117,6 +162,27 @@ mod tests {
         let s = reduce(s, Action::Edit("budget".into(), "7".into()));
         assert_eq!(s.error("budget"), None);
         assert_eq!(s.view.figures[0].value, "3,280");
+    }
+
+    #[test]
+    fn typing_replaces_the_url_and_choices_push_it() {
+        let s = State::from_query("?budget=7");
+        assert_eq!(s.revision, 0); // the opening link is left alone
+        let s = reduce(s, Action::Edit("budget".into(), "1".into()));
+        assert_eq!((s.revision, s.push), (1, false));
+        // An invalid or unchanged value does not touch the URL.
+        let s = reduce(s, Action::Edit("budget".into(), "1x".into()));
+        let s = reduce(s, Action::Edit("budget".into(), "1.0".into()));
+        assert_eq!(s.revision, 1);
+        let s = reduce(s, Action::Edit("period".into(), "month".into()));
+        assert_eq!((s.revision, s.push), (2, true));
+        let s = reduce(s, Action::Load(Box::default()));
+        assert_eq!((s.revision, s.push), (3, true));
+        // Back to another link: shown, not written again.
+        let s = reduce(s, Action::Restore("?gbs=64&bad=1".into()));
+        assert_eq!(s.revision, 3);
+        assert_eq!(s.scenario.get("gbs").as_deref(), Some("64"));
+        assert_eq!(s.notice.len(), 1);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod cost;
+pub mod export;
 pub mod number;
 pub mod prices;
 pub mod scenario;

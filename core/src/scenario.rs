@@ -373,6 +373,10 @@ pub fn problems_message(problems: &[Problem]) -> String {
         .join("; ")
 }
 
+/// The most problems listed for one link or API call; a junk link of
+/// 100 KB names the first ones and counts the rest in one last problem.
+pub const MAX_PROBLEMS: usize = 50;
+
 /// A raw value for a key: text (from a link, or a JS number or string) or a
 /// JavaScript boolean.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -513,6 +517,14 @@ impl Scenario {
             }
         }
         problems.dedup();
+        if problems.len() > MAX_PROBLEMS {
+            let more = problems.len() - MAX_PROBLEMS;
+            problems.truncate(MAX_PROBLEMS);
+            problems.push(Problem {
+                key: "…".into(),
+                message: format!("and {more} more problems not listed"),
+            });
+        }
         (s, problems)
     }
 
@@ -887,6 +899,53 @@ mod tests {
         let frac = Rows::parse("0.5:1.5:0.25").unwrap();
         let vals: Vec<String> = frac.values().iter().map(|v| v.to_string()).collect();
         assert_eq!(vals, ["0.5", "0.75", "1", "1.25", "1.5"]);
+    }
+
+    #[test]
+    fn huge_and_truncated_links_keep_what_is_valid() {
+        // Truncated mid-key and mid-value: the whole keys are kept.
+        let (s, p) = link("?budget=9&gbs=64&peri");
+        assert_eq!((s.budget, s.gbs), (dec!(9), dec!(64)));
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].key, "peri");
+        let (s, p) = link("?budget=9&gbs=");
+        assert_eq!(s.budget, dec!(9));
+        assert_eq!(p[0].key, "gbs");
+        assert!(p[0].message.contains("empty"));
+        // Broken escapes are read literally and reported, never a panic.
+        let (s, p) = link("?budget=%&gbs=6%4&period=%zz&%=1&rows=%E0%A4%A&budget2=%FF");
+        assert_eq!(s, Scenario::default());
+        let keys: Vec<&str> = p.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["budget", "gbs", "period", "%", "rows", "budget2"]);
+        // 100 KB of junk parses; problems are capped.
+        let junk: String = (0..20_000).map(|i| format!("k{i}=%&")).collect();
+        assert!(junk.len() > 100_000);
+        let (s, p) = link(&format!("?budget=8&{junk}gbs=32"));
+        assert_eq!((s.budget, s.gbs), (dec!(8), dec!(32)));
+        assert_eq!(p.len(), MAX_PROBLEMS + 1);
+        assert_eq!(p[0].key, "k0");
+        // 20,000 unknown keys: 50 listed, 19,950 counted.
+        assert_eq!(
+            p[MAX_PROBLEMS].message,
+            "and 19950 more problems not listed"
+        );
+        // One huge value, and one huge key.
+        let big = "9".repeat(100_000);
+        let (s, p) = link(&format!("?budget={big}&gbs=1"));
+        assert_eq!(s.gbs, dec!(1));
+        assert!(p[0].message.contains("too large"), "{}", p[0].message);
+        assert!(p[0].message.len() < 200);
+        let (_, p) = link(&format!("?{big}=1"));
+        assert!(p[0].key.chars().count() <= 41);
+        // A huge list of rows: kept, and the table stops at MAX_ROWS.
+        let rows: String = (0..30_000).map(|i| format!("{},", i % 500)).collect();
+        let (s, p) = link(&format!("?rows={}", rows.trim_end_matches(',')));
+        assert!(p.is_empty());
+        assert_eq!(s.rows.values().len(), MAX_ROWS);
+        // The same junk as separators only.
+        let (s, p) = link(&"&".repeat(100_000));
+        assert!(p.is_empty());
+        assert_eq!(s, Scenario::default());
     }
 
     #[test]

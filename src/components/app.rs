@@ -1,8 +1,12 @@
 //! The root component: the calculator page.
 
+use crate::components::embed::EmbedView;
+use crate::components::export::ExportPanel;
 use crate::components::field::{NumberField, SelectField};
 use crate::components::notice::LinkNotice;
+use crate::components::share::SharePanel;
 use crate::components::table::RequestsTable;
+use crate::hooks::use_url_sync;
 use crate::state::{Action, State};
 use yew::prelude::*;
 
@@ -18,6 +22,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let query = props.query.clone();
     let state = use_reducer(move || State::from_query(&query));
+    use_url_sync(&state);
     let on_edit = {
         let state = state.dispatcher();
         Callback::from(move |(key, text): (String, String)| state.dispatch(Action::Edit(key, text)))
@@ -26,6 +31,12 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.dispatcher();
         Callback::from(move |()| state.dispatch(Action::DismissNotice))
     };
+    if state.scenario.embed {
+        return html! {
+            <EmbedView view={state.view.clone()} scenario={state.scenario.clone()}
+                notice={state.notice.clone()} {on_dismiss} />
+        };
+    }
     let v = &state.view;
     let period = v.period;
     html! {
@@ -72,6 +83,8 @@ pub fn App(props: &AppProps) -> Html {
                     note={v.rows_note.clone().map(AttrValue::from)} />
                 <p class="hint price-note" data-testid="price-note">{ v.price_note.clone() }</p>
             </section>
+            <SharePanel scenario={state.scenario.clone()} />
+            <ExportPanel view={state.view.clone()} scenario={state.scenario.clone()} />
         </main>
         </>
     }

@@ -76,6 +76,20 @@ pub struct SelectFieldProps {
 pub fn SelectField(p: &SelectFieldProps) -> Html {
     let id = format!("field-{}", p.key_name);
     let hint_id = format!("{id}-hint");
+    // `selected` attributes only set the first render (and a prerender);
+    // once a person has picked an option, Back/Forward and presets must
+    // set the control's value.
+    let select_ref = use_node_ref();
+    {
+        let select_ref = select_ref.clone();
+        use_effect_with(p.value.clone(), move |value| {
+            if let Some(select) = select_ref.cast::<web_sys::HtmlSelectElement>() {
+                if select.value() != value.as_str() {
+                    select.set_value(value);
+                }
+            }
+        });
+    }
     let onchange = {
         let key = p.key_name.to_string();
         let on_edit = p.on_edit.clone();
@@ -88,7 +102,7 @@ pub fn SelectField(p: &SelectFieldProps) -> Html {
         <div class="field">
             <label for={id.clone()}>{ p.label.clone() }</label>
             <div class="control">
-                <select id={id} data-testid={format!("input-{}", p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
+                <select id={id} ref={select_ref} data-testid={format!("input-{}", p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
                     { for p.options.iter().map(|(v, l)| html! {
                         <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>
                     }) }

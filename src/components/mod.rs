@@ -2,6 +2,9 @@
 //! (`backcast_core::view::View`); none computes a price.
 
 pub mod app;
+pub mod embed;
+pub mod export;
 pub mod field;
 pub mod notice;
+pub mod share;
 pub mod table;

@@ -1,0 +1,189 @@
+//! Exports of what the page shows: a Markdown table (for wikis and
+//! READMEs) and CSV, both built from the same `View` strings the page
+//! lays out, so they carry the screen's units, period and rounding. The
+//! JSON export is the `solve` result (`api::ApiResult`).
+
+use crate::view::View;
+
+impl View {
+    /// The table's caption, as the page shows it.
+    pub fn table_caption(&self) -> String {
+        format!(
+            "Most requests per {} that {} buys, by Lambda GB-s per request",
+            self.period, self.budget
+        )
+    }
+
+    /// The table's column headings, as the page shows them.
+    pub fn table_headers(&self) -> [String; 3] {
+        [
+            "GB-s per request".to_string(),
+            format!("Requests per {} (x86_64)", self.period),
+            format!("Requests per {} (arm64)", self.period),
+        ]
+    }
+}
+
+/// A Markdown cell: `|` escaped, line breaks flattened.
+fn md_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
+}
+
+/// The table as Markdown: the caption, the table (the row that meets the
+/// needed volume in bold, as the page highlights it), and the price note.
+pub fn markdown(v: &View) -> String {
+    let mut out = format!("**{}**\n\n", md_cell(&v.table_caption()));
+    let h = v.table_headers();
+    out.push_str(&format!(
+        "| {} | {} | {} |\n|:---|---:|---:|\n",
+        md_cell(&h[0]),
+        md_cell(&h[1]),
+        md_cell(&h[2])
+    ));
+    for r in &v.table {
+        let cells = [&r.gbs, &r.x86, &r.arm64].map(|c| {
+            if r.meets {
+                format!("**{}**", md_cell(c))
+            } else {
+                md_cell(c)
+            }
+        });
+        out.push_str(&format!("| {} | {} | {} |\n", cells[0], cells[1], cells[2]));
+    }
+    out.push('\n');
+    if v.table.iter().any(|r| r.meets) {
+        out.push_str("Bold: the most GB-s per request that still serves the requests needed.\n");
+    }
+    if let Some(note) = &v.rows_note {
+        out.push_str(&md_cell(note));
+        out.push('\n');
+    }
+    out.push_str(&md_cell(&v.price_note));
+    out.push('\n');
+    out
+}
+
+/// One CSV field: a cell that a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`; a
+/// field with a comma, quote or line break is quoted (RFC 4180).
+pub fn csv_field(text: &str) -> String {
+    let mut t = String::with_capacity(text.len() + 3);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        t.push('\'');
+    }
+    t.push_str(text);
+    if t.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", t.replace('"', "\"\""))
+    } else {
+        t
+    }
+}
+
+/// The table as CSV (RFC 4180, CRLF line ends): the headings, then one
+/// line per row, each cell exactly as the page shows it.
+pub fn csv(v: &View) -> String {
+    let line = |cells: [&str; 3]| {
+        cells
+            .iter()
+            .map(|c| csv_field(c))
+            .collect::<Vec<_>>()
+            .join(",")
+            + "\r\n"
+    };
+    let h = v.table_headers();
+    let mut out = line([&h[0], &h[1], &h[2]]);
+    for r in &v.table {
+        out.push_str(&line([&r.gbs, &r.x86, &r.arm64]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    fn article() -> View {
+        let (s, p) = Scenario::from_link("?budget=7&period=day&p.lambda_gbs=0.00001667");
+        assert!(p.is_empty());
+        View::new(&s)
+    }
+
+    #[test]
+    fn markdown_is_the_articles_table() {
+        let md = markdown(&article());
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(
+            lines[0],
+            "**Most requests per day that $7.00 buys, by Lambda GB-s per request**"
+        );
+        assert_eq!(
+            lines[2],
+            "| GB-s per request | Requests per day (x86_64) | Requests per day (arm64) |"
+        );
+        assert_eq!(lines[3], "|:---|---:|---:|");
+        // 7 / (0.00001667 x 1 + 0.0000002) = 7 / 0.00001687 = 414,937.7.
+        // The override is one flat price for the dimension, so arm64 pays
+        // it too and shows the same counts.
+        assert_eq!(lines[4], "| 1 | 414,937 | 414,937 |");
+        // 7 / (0.00001667 x 128 + 0.0000002) = 7 / 0.00213396 = 3,280.28,
+        // the last row that covers 3,000 a day: bold.
+        assert_eq!(lines[8], "| **128** | **3,280** | **3,280** |");
+        // 7 / (0.00001667 x 256 + 0.0000002) = 7 / 0.00426772 = 1,640.2.
+        assert!(lines[12].starts_with("| 256 | 1,640 | "), "{}", lines[12]);
+        assert_eq!(lines[13], "");
+        assert!(md.contains("Price book 2026-11"));
+        assert!(md.contains("lambda_gbs = $0.00001667"));
+    }
+
+    #[test]
+    fn csv_quotes_grouped_numbers_and_uses_crlf() {
+        let c = csv(&article());
+        let lines: Vec<&str> = c.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "GB-s per request,Requests per day (x86_64),Requests per day (arm64)"
+        );
+        assert_eq!(lines[1], "1,\"414,937\",\"414,937\"");
+        assert_eq!(lines[5], "128,\"3,280\",\"3,280\"");
+        // Without the override arm64 pays the book's 0.0000133334 per GB-s:
+        // 7 / (0.0000133334 x 128 + 0.0000002) = 7 / 0.0017068752 = 4,101.06.
+        let (s, _) = Scenario::from_link("");
+        assert!(csv(&View::new(&s)).contains("\r\n128,\"3,280\",\"4,101\"\r\n"));
+        assert_eq!(lines.len(), 11); // heading, 9 rows, and "" after the last CRLF
+        assert_eq!(lines[10], "");
+    }
+
+    #[test]
+    fn monthly_headers_name_the_period() {
+        let (s, _) = Scenario::from_link("?period=month&budget=210");
+        let v = View::new(&s);
+        assert!(csv(&v).starts_with("GB-s per request,Requests per month (x86_64),"));
+        assert!(markdown(&v).starts_with("**Most requests per month that $210.00 buys"));
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_and_quotes() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_field("a\"b"), "\"a\"\"b\"");
+        assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(csv_field("unlimited"), "unlimited");
+        assert_eq!(csv_field("—"), "—");
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        assert_eq!(md_cell("a|b\nc"), "a\\|b c");
+    }
+}

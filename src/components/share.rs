@@ -1,0 +1,105 @@
+//! Share: the link to this exact scenario, a "Copy link" button, and an
+//! "Embed" button that shows the `<iframe>` snippet for blogs and wikis.
+
+use crate::hooks::use_page_url;
+use backcast_core::Scenario;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    pub scenario: Scenario,
+}
+
+/// The few lines a host page adds so the iframe fits its content.
+const HOST_SCRIPT: &str = r#"<script>
+  addEventListener("message", function (e) {
+    if (!e.data || e.data.type !== "backcast:height") return;
+    document.querySelectorAll("iframe.backcast").forEach(function (f) {
+      if (f.contentWindow === e.source) f.style.height = e.data.height + "px";
+    });
+  });
+</script>"#;
+
+/// The share link (pinned to its price book) and the embed snippet.
+pub fn links(page_url: &str, s: &Scenario) -> (String, String) {
+    let mut plain = s.clone();
+    plain.embed = false;
+    let link = format!("{page_url}?{}", plain.to_query(true));
+    let mut embedded = plain;
+    embedded.embed = true;
+    let src = format!("{page_url}?{}", embedded.to_query(true)).replace('&', "&amp;");
+    let snippet = format!(
+        "<iframe class=\"backcast\" src=\"{src}\" title=\"Backcast: what the budget buys\" \
+         width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>\n{HOST_SCRIPT}"
+    );
+    (link, snippet)
+}
+
+#[component]
+pub fn SharePanel(p: &ShareProps) -> Html {
+    let page_url = use_page_url();
+    let status = use_state(String::new);
+    let embed_open = use_state(|| false);
+    let (link, snippet) = links(&page_url, &p.scenario);
+
+    let copy = |text: String, fallback: &'static str, what: &'static str| {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            status.set(String::new());
+            crate::dom::copy_text(
+                text.clone(),
+                fallback,
+                Callback::from(move |ok: bool| {
+                    status.set(if ok {
+                        format!("Copied the {what}.")
+                    } else {
+                        format!("Could not copy: select the {what} and press Ctrl+C (⌘C).")
+                    })
+                }),
+            );
+        })
+    };
+    let on_copy_link = copy(link.clone(), "share-link", "link");
+    let on_copy_embed = copy(snippet.clone(), "embed-code", "embed code");
+    let on_embed = {
+        let embed_open = embed_open.clone();
+        Callback::from(move |_: MouseEvent| embed_open.set(!*embed_open))
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(t) = e.target() {
+            if let Ok(select) = js_sys::Reflect::get(&t, &"select".into()) {
+                if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&select) {
+                    let _ = f.call0(&t);
+                }
+            }
+        }
+    });
+    html! {
+        <section class="share" aria-labelledby="share-title" data-testid="share">
+            <h2 id="share-title">{ "Share" }</h2>
+            <label for="share-link">{ "Link to this scenario" }</label>
+            <div class="share-row">
+                <input id="share-link" type="text" readonly=true value={link} data-testid="share-link"
+                    onfocus={select_all.clone()} aria-describedby="share-link-hint" />
+                <button type="button" onclick={on_copy_link} data-testid="copy-link">{ "Copy link" }</button>
+                <button type="button" onclick={on_embed} data-testid="embed-button"
+                    aria-expanded={if *embed_open { "true" } else { "false" }} aria-controls="embed-panel">{ "Embed" }</button>
+            </div>
+            <p class="hint" id="share-link-hint">{ "The whole scenario is in the link, with its price book, so it shows the same numbers for anyone, years from now." }</p>
+            if *embed_open {
+                <div id="embed-panel" class="embed-panel">
+                    <label for="embed-code">{ "Embed code for a blog or wiki" }</label>
+                    <textarea id="embed-code" readonly=true rows="9" value={snippet} data-testid="embed-code"
+                        onfocus={select_all} />
+                    <div class="share-row">
+                        <button type="button" onclick={on_copy_embed} data-testid="copy-embed">{ "Copy embed code" }</button>
+                    </div>
+                    <p class="hint">{ "A compact, read-only view. The script lets the frame fit its content; without it, set a fixed height." }</p>
+                </div>
+            }
+            <p class="status" role="status" aria-live="polite" data-testid="copy-status">{ (*status).clone() }</p>
+        </section>
+    }
+}

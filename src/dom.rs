@@ -1,0 +1,106 @@
+//! Small browser actions for callbacks and effects: copy to the
+//! clipboard, download a text file, tell an embedding page our height.
+//! These compile on every target but only run in a browser; never call
+//! them while rendering.
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use yew::Callback;
+
+/// Copies `text`: the Clipboard API when there is one, else (or when it
+/// refuses) selects the element `fallback_id` (a read-only input or
+/// textarea showing the same text) and runs `execCommand("copy")`. Emits
+/// whether the text was copied.
+pub fn copy_text(text: String, fallback_id: &'static str, done: Callback<bool>) {
+    let Some(window) = web_sys::window() else {
+        done.emit(false);
+        return;
+    };
+    let nav = window.navigator();
+    let has_api = Reflect::get(&nav, &"clipboard".into())
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !has_api {
+        done.emit(copy_by_selection(fallback_id));
+        return;
+    }
+    let promise = nav.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done.emit(ok || copy_by_selection(fallback_id));
+    });
+}
+
+/// The old way: select the shown text and ask the document to copy it.
+fn copy_by_selection(id: &str) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(el) = doc.get_element_by_id(id) else {
+        return false;
+    };
+    if let Ok(select) = Reflect::get(&el, &"select".into()) {
+        if let Some(f) = select.dyn_ref::<Function>() {
+            let _ = f.call0(&el);
+        }
+    }
+    doc.dyn_into::<web_sys::HtmlDocument>()
+        .ok()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false)
+}
+
+/// Saves `text` as the file `name` through a `data:` link.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let href = format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    );
+    let _ = a.set_attribute("href", &href);
+    let _ = a.set_attribute("download", name);
+    let _ = a.set_attribute("hidden", "");
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
+            h.click();
+        }
+        a.remove();
+    }
+}
+
+/// The page's address without its query and fragment.
+pub fn page_url() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    Some(href[..end].to_string())
+}
+
+/// How tall `el` makes the page, in whole CSS pixels (its bottom edge).
+pub fn height(el: &web_sys::Element) -> Option<f64> {
+    let scrolled = web_sys::window()?.scroll_y().unwrap_or(0.0);
+    Some((el.get_bounding_client_rect().bottom() + scrolled).ceil())
+}
+
+/// Tells the embedding page (if any) our height:
+/// `{type: "backcast:height", height}`, to any origin (it is only a
+/// number). Returns whether it was sent.
+pub fn post_height(height: f64) -> bool {
+    let send = || -> Option<()> {
+        let window = web_sys::window()?;
+        let parent = window.parent().ok()??;
+        if JsValue::from(&parent) == JsValue::from(&window) {
+            return None; // not in a frame
+        }
+        let msg = Object::new();
+        Reflect::set(&msg, &"type".into(), &"backcast:height".into()).ok()?;
+        Reflect::set(&msg, &"height".into(), &JsValue::from(height)).ok()?;
+        parent.post_message(&msg, "*").ok()
+    };
+    send().is_some()
+}

@@ -1,0 +1,164 @@
+//! The command line, run as a user runs it: the built `backcast` binary.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+const ARTICLE: &str = "https://example.org/backcast/?budget=7&period=day&p.lambda_gbs=0.00001667";
+
+/// The article's $7-a-day table ("How I Built a Machine Learning Pipeline on
+/// AWS for Under $7 a Day", CloudZero 2020): requests = 7 / (0.00001667 x
+/// GB-s + 0.0000002), rounded down.
+///   1: 7 / 0.00001687 = 414,937.7     32: 7 / 0.00053364 = 13,117.5
+///  64: 7 / 0.00106708 = 6,559.96      96: 7 / 0.00160052 = 4,373.6
+/// 128: 7 / 0.00213396 = 3,280.3      160: 7 / 0.0026674  = 2,624.3
+/// 192: 7 / 0.00320084 = 2,186.9      224: 7 / 0.00373428 = 1,874.5
+/// 256: 7 / 0.00426772 = 1,640.2
+const ROWS: [(u64, u64); 9] = [
+    (1, 414_937),
+    (32, 13_117),
+    (64, 6_559),
+    (96, 4_373),
+    (128, 3_280),
+    (160, 2_624),
+    (192, 2_186),
+    (224, 1_874),
+    (256, 1_640),
+];
+
+fn backcast(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backcast"))
+        .args(args)
+        .output()
+        .expect("the backcast binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// `414937` → `414,937`, as the page writes counts.
+fn grouped(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn json_is_the_solve_result() {
+    for args in [
+        vec![ARTICLE],
+        vec![ARTICLE, "--format", "json"],
+        vec!["--format=json", ARTICLE],
+    ] {
+        let out = stdout(&backcast(&args));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rows = v["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), 9);
+        for (row, (gbs, n)) in rows.iter().zip(ROWS) {
+            assert_eq!(row["gbs"].as_f64(), Some(gbs as f64));
+            assert_eq!(row["max_requests"].as_u64(), Some(n), "at {gbs} GB-s");
+        }
+        // At the default 128 GB-s: 3,280 requests; 3,000 cost
+        // 3000 x 0.00213396 = 6.40188; the most GB-s for 3,000 requests is
+        // (7 / 3000 - 0.0000002) / 0.00001667 = 139.96.
+        assert_eq!(v["max_requests"].as_u64(), Some(3280));
+        assert!((v["cost"].as_f64().unwrap() - 6.40188).abs() < 1e-9);
+        assert!((v["max_gbs"].as_f64().unwrap() - 139.96).abs() < 1e-3);
+        assert_eq!(v["period"], "day");
+    }
+}
+
+#[test]
+fn markdown_is_the_pages_table() {
+    let out = stdout(&backcast(&[ARTICLE, "--format", "markdown"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "**Most requests per day that $7.00 buys, by Lambda GB-s per request**"
+    );
+    assert_eq!(
+        lines[2],
+        "| GB-s per request | Requests per day (x86_64) | Requests per day (arm64) |"
+    );
+    for (i, (gbs, n)) in ROWS.iter().enumerate() {
+        // The override is one flat price, so arm64 shows the same counts.
+        // 3,280 at 128 GB-s covers the default 3,000 a day: bold.
+        let want = if *gbs == 128 {
+            format!("| **{gbs}** | **{0}** | **{0}** |", grouped(*n))
+        } else {
+            format!("| {gbs} | {0} | {0} |", grouped(*n))
+        };
+        assert_eq!(lines[4 + i], want);
+    }
+}
+
+#[test]
+fn csv_is_the_pages_table() {
+    // A bare query works as well as a whole link.
+    let out = stdout(&backcast(&[
+        "--format",
+        "csv",
+        "?budget=7&period=day&p.lambda_gbs=0.00001667",
+    ]));
+    let lines: Vec<&str> = out.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "GB-s per request,Requests per day (x86_64),Requests per day (arm64)"
+    );
+    for (i, (gbs, n)) in ROWS.iter().enumerate() {
+        let cell = if *n >= 1000 {
+            format!("\"{}\"", grouped(*n))
+        } else {
+            n.to_string()
+        };
+        assert_eq!(lines[1 + i], format!("{gbs},{cell},{cell}"));
+    }
+}
+
+#[test]
+fn bad_links_exit_2_naming_each_key() {
+    let o = backcast(&["?budget=-1&gbs=64&period=week&wat=1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    // The same message as the JS API's Error.
+    assert!(
+        err.starts_with("backcast: invalid scenario: budget: must be greater than 0, not -1; "),
+        "{err}"
+    );
+    assert!(
+        err.contains("period: \"week\" is not one of day, month"),
+        "{err}"
+    );
+    assert!(err.contains("wat: is not a key Backcast knows"), "{err}");
+    assert!(!err.contains("gbs"), "{err}");
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    for args in [
+        vec![ARTICLE, "--format", "xml"],
+        vec![ARTICLE, "--format"],
+        vec![ARTICLE, "--frobnicate"],
+        vec![ARTICLE, ARTICLE],
+    ] {
+        let o = backcast(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).starts_with("backcast: "));
+    }
+    let help = stdout(&backcast(&["--help"]));
+    assert!(help.starts_with("usage: backcast"));
+}
