@@ -3,11 +3,15 @@
 # Facts behind the pins: shared/toolchain.md.
 #
 #   make tools   install the toolchain (idempotent)
-#   make dist    release build into dist/ (relative asset URLs)
+#   make dist    release build into dist/ (relative asset URLs), with the
+#                default page prerendered into dist/index.html
 #   make serve   dist, then serve it on http://127.0.0.1:8080/
 #   make test    fmt, clippy (host + wasm), native tests, wasm tests in
 #                headless Chromium, dist, Playwright end-to-end
-#   make bench   (not yet implemented: issue 6)
+#   make bench   from a clean dist/: transfer size, first paint against a
+#                static copy, 1,000-row updates against plain JS, native
+#                solver time; prints each beside its target and writes
+#                BENCHMARKS.md (never part of `make test`)
 #   make clean
 
 SHELL := /bin/bash
@@ -15,6 +19,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
 TRUNK_VERSION        := 0.21.14
+TWIGGY_VERSION       := 0.8.0
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET          := wasm32-unknown-unknown
 SERVE_PORT           ?= 8080
@@ -29,7 +34,7 @@ export DEBIAN_FRONTEND := noninteractive
 section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
 .PHONY: dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
-        dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench clean
+        dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench tools-twiggy clean
 
 all: test
 
@@ -93,6 +98,8 @@ node_modules/.installed: package-lock.json package.json | tools-apt
 dist: tools
 	$(call section,trunk build --release --offline -> dist/)
 	trunk build --release --offline --public-url ./
+	$(call section,prerender the default page into dist/index.html (Yew SSR))
+	cargo run --quiet --features ssr --bin prerender -- dist/index.html
 	node scripts/csp.mjs dist
 
 # A debug build (no wasm-opt) for tests of what exists only in debug builds.
@@ -116,7 +123,7 @@ fmt:
 
 clippy:
 	$(call section,2/7 cargo clippy (host))
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --features ssr -- -D warnings
 
 clippy-wasm:
 	$(call section,3/7 cargo clippy (wasm32 + csr))
@@ -124,7 +131,7 @@ clippy-wasm:
 
 test-native:
 	$(call section,4/7 cargo test --workspace (native))
-	cargo test --workspace
+	cargo test --workspace --features ssr
 
 test-wasm:
 	$(call section,5/7 wasm-bindgen-test in headless Chromium)
@@ -149,8 +156,30 @@ fuzz:
 	$(call section,fuzz: decoders and solver for $(FUZZ_SECONDS) s (release))
 	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release -p backcast-core --test fuzz -- --nocapture
 
-bench:
-	@echo "bench: not yet implemented (issue 6)."
+# twiggy (wasm size profiler) for `make bench` only: about 3 minutes.
+tools-twiggy: tools-rust
+	@if twiggy --version 2>/dev/null | grep -qw '$(TWIGGY_VERSION)'; then :; else \
+	  echo "installing twiggy $(TWIGGY_VERSION)"; \
+	  cargo install --locked twiggy@$(TWIGGY_VERSION); \
+	fi
+
+BENCH_OUT := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/bench
+CRITERION_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/criterion
+
+bench: tools tools-twiggy
+	$(call section,bench 1/5: clean release build)
+	rm -rf dist $(BENCH_OUT) $(CRITERION_DIR)
+	mkdir -p $(BENCH_OUT)
+	@$(MAKE) --no-print-directory dist
+	$(call section,bench 2/5: wasm bytes by dependency (twiggy))
+	bash bench/wasm_sizes.sh $(BENCH_OUT) > $(BENCH_OUT)/sizes.md
+	cat $(BENCH_OUT)/sizes.md
+	$(call section,bench 3/5: native solver (criterion))
+	cargo bench -p backcast-core --bench solve
+	$(call section,bench 4/5: first paint and updates in headless Chromium)
+	node bench/browser.mjs --loads 21 --edits 40 > $(BENCH_OUT)/browser.json
+	$(call section,bench 5/5: figures against targets -> BENCHMARKS.md)
+	node bench/report.mjs $(BENCH_OUT)/browser.json $(CRITERION_DIR) $(BENCH_OUT)/sizes.md
 
 clean:
 	cargo clean

@@ -1,19 +1,72 @@
 //! The wasm entry point that Trunk builds (`data-bin="backcast-web"`).
+//!
+//! `dist/index.html` holds the default page prerendered at build time
+//! (`src/bin/prerender.rs`), so the first paint needs no wasm. The app then
+//! takes over by rendering fresh into the same element: Yew clears it and
+//! renders within the same task (its scheduler runs in a microtask), so no
+//! frame shows the element empty, and for the default page the new DOM is
+//! the same as the old. This costs nothing in the wasm, where hydration
+//! (`yew/hydration`) cost 16 KB gzip (BENCHMARKS.md).
+//!
+//! A link with a query must never show the prerendered default numbers:
+//! the head script has marked the page `html.bc-link`, the stylesheet hides
+//! `#app` then, and the first render of the link's own scenario unmarks it.
+
+#[cfg(all(target_arch = "wasm32", feature = "csr"))]
+mod entry {
+    use backcast::App;
+    use wasm_bindgen::JsCast;
+    use yew::prelude::*;
+
+    /// The class the head script puts on `<html>` for a page with a query.
+    const PENDING: &str = "bc-link";
+
+    #[derive(Properties, PartialEq, Clone)]
+    pub struct FreshProps {
+        pub query: AttrValue,
+        /// The id of the prerendered control that had focus, if any.
+        pub focus: Option<AttrValue>,
+    }
+
+    /// `App`; after its first render, the page unmarked and focus restored.
+    #[component]
+    fn Fresh(props: &FreshProps) -> Html {
+        let focus = props.focus.clone();
+        use_effect_with((), move |_| {
+            let doc = web_sys::window().and_then(|w| w.document());
+            if let Some(html) = doc.as_ref().and_then(|d| d.document_element()) {
+                let _ = html.class_list().remove_1(PENDING);
+            }
+            let el = focus.and_then(|id| doc.and_then(|d| d.get_element_by_id(&id)));
+            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+        html! { <App query={props.query.clone()} /> }
+    }
+
+    pub fn start() {
+        backcast::web::install_panic_hook();
+        backcast::web::expose_api();
+        let query = AttrValue::from(backcast::web::location_query());
+        let doc = web_sys::window().and_then(|w| w.document());
+        let focus = doc
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .map(|e| e.id())
+            .filter(|id| id.starts_with("field-"))
+            .map(AttrValue::from);
+        let props = FreshProps { query, focus };
+        match doc.and_then(|d| d.get_element_by_id("app")) {
+            Some(root) => yew::Renderer::<Fresh>::with_root_and_props(root, props).render(),
+            None => yew::Renderer::<Fresh>::with_props(props).render(),
+        };
+    }
+}
 
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 fn main() {
-    backcast::web::install_panic_hook();
-    backcast::web::expose_api();
-    let props = backcast::AppProps {
-        query: backcast::web::location_query().into(),
-    };
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => yew::Renderer::<backcast::App>::with_root_and_props(root, props).render(),
-        None => yew::Renderer::<backcast::App>::with_props(props).render(),
-    };
+    entry::start();
 }
 
 #[cfg(not(all(target_arch = "wasm32", feature = "csr")))]

@@ -2,7 +2,6 @@
 //! reading the page's location.
 
 use backcast_core::api::{error_message, solve_pairs};
-use backcast_core::number::f64_text;
 use backcast_core::scenario::{Problem, Raw};
 use js_sys::{Array, Function, Object, Reflect};
 use serde::Serialize;
@@ -30,8 +29,14 @@ pub fn solve(scenario: JsValue) -> Result<JsValue, JsValue> {
         }
         if let Some(b) = value.as_bool() {
             texts.push((key, Err(b)));
-        } else if let Some(n) = value.as_f64() {
-            texts.push((key, Ok(f64_text(n))));
+        } else if value.as_f64().is_some() {
+            // JavaScript's own String(x) (shortest round trip): no float
+            // formatting code in the wasm.
+            let text = js_sys::Number::from(value)
+                .to_string_with_radix(10)
+                .map(String::from)
+                .unwrap_or_default();
+            texts.push((key, Ok(text)));
         } else if let Some(s) = value.as_string() {
             texts.push((key, Ok(s)));
         } else {

@@ -2,7 +2,6 @@
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::str::FromStr;
 
 /// Parses a number as a person or `String(x)` in JavaScript writes it:
 /// `7`, `7.50`, `+3`, `1e3`, `2e-7`. Returns a message on failure.
@@ -18,32 +17,134 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     if !ok_chars || !t.bytes().any(|b| b.is_ascii_digit()) {
         return Err(format!("\"{}\" is not a number", shorten(text)));
     }
-    let parsed = if t.contains(['e', 'E']) {
-        Decimal::from_scientific(t)
-    } else {
-        Decimal::from_str(t)
-    };
-    match parsed {
-        Ok(d) => Ok(d.normalize()),
-        Err(_) => {
-            // Well-formed but out of Decimal's range (about 7.9e28), or
-            // more fractional digits than it holds.
-            // (Only digits, signs, `.` and `e` got here, so an `f64` that
-            // parses is a well-formed number; infinite means huge.)
-            if let Ok(f) = t.parse::<f64>() {
-                if !f.is_finite() || f.abs() >= 1.0 {
-                    Err(format!("{} is too large", shorten(text)))
-                } else {
-                    // Too many digits to hold exactly: round rather than fail.
-                    Ok(Decimal::from_f64_retain(f)
-                        .map(|d| d.round_dp(28).normalize())
-                        .unwrap_or(Decimal::ZERO))
-                }
-            } else {
-                Err(format!("\"{}\" is not a number", shorten(text)))
-            }
+    match exact(t) {
+        Some(d) => Ok(d.normalize()),
+        None => {
+            out_of_range(t, text).ok_or_else(|| format!("\"{}\" is not a number", shorten(text)))?
         }
     }
+}
+
+/// The parts of a well-formed number: sign, integer digits, fraction
+/// digits, and the power-of-ten exponent (saturated at ±10^9, beyond which
+/// no answer changes). `None` when `t` is not a number.
+fn parts(t: &str) -> Option<(bool, &str, &str, i64)> {
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (mantissa, exp) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(int) || !all_digits(frac) || int.len() + frac.len() == 0 {
+        return None;
+    }
+    let exp: i64 = match exp {
+        None => 0,
+        Some(e) => {
+            let (sign, digits) = match e.as_bytes().first() {
+                Some(b'-') => (-1, &e[1..]),
+                Some(b'+') => (1, &e[1..]),
+                _ => (1, e),
+            };
+            if digits.is_empty() || !all_digits(digits) {
+                return None;
+            }
+            let digits = digits.trim_start_matches('0');
+            let v = if digits.len() > 9 {
+                1_000_000_000
+            } else {
+                digits.parse::<i64>().unwrap_or(0)
+            };
+            sign * v
+        }
+    };
+    Some((neg, int, frac, exp))
+}
+
+/// `t` as a decimal when Decimal holds it exactly (at most 28 places, a
+/// mantissa under 2^96). Our own digit loop rather than `Decimal::from_str`
+/// and `from_scientific`, which cost the wasm build several KB.
+fn exact(t: &str) -> Option<Decimal> {
+    let (neg, int, frac, exp) = parts(t)?;
+    let digits = [int, frac].concat();
+    let digits = digits.trim_start_matches('0');
+    // value = digits × 10^-scale
+    let mut scale = frac.len() as i64 - exp;
+    let mut digits = digits.to_string();
+    if digits.is_empty() {
+        return Some(Decimal::ZERO);
+    }
+    while scale > 28 && digits.ends_with('0') {
+        digits.pop();
+        scale -= 1;
+    }
+    if scale > 28 {
+        return None;
+    }
+    if scale < 0 {
+        if digits.len() as i64 - scale > 29 {
+            return None;
+        }
+        digits.push_str(&"0".repeat((-scale) as usize));
+        scale = 0;
+    }
+    if digits.len() > 29 {
+        return None;
+    }
+    let mut m: i128 = 0;
+    for b in digits.bytes() {
+        m = m * 10 + i128::from(b - b'0');
+    }
+    if neg {
+        m = -m;
+    }
+    Decimal::try_from_i128_with_scale(m, scale as u32).ok()
+}
+
+/// A well-formed number that `Decimal` cannot hold as written: one of 1 or
+/// more in magnitude is too large (Decimal holds about 7.9e28); a smaller
+/// one has more fractional digits than Decimal's 28 and is rounded to 28
+/// places. `None` when `t` is not a well-formed number at all. Works on the
+/// digits alone: no floating point, which would cost the wasm build its
+/// float parsing tables.
+fn out_of_range(t: &str, text: &str) -> Option<Result<Decimal, String>> {
+    let (neg, int, frac, exp) = parts(t)?;
+    // All the digits, and the power of ten of the first one.
+    let digits: String = [int, frac].concat();
+    let lead = digits.bytes().position(|b| b != b'0');
+    let Some(lead) = lead else {
+        return Some(Ok(Decimal::ZERO));
+    };
+    let sig = &digits[lead..];
+    // The first significant digit stands for 10^pow.
+    let pow = int.len() as i64 - 1 - lead as i64 + exp;
+    if pow >= 0 {
+        return Some(Err(format!("{} is too large", shorten(text))));
+    }
+    // 0.000ddd…: keep 28 fractional places, round half up on the 29th.
+    let zeros = (-pow - 1) as usize;
+    if zeros >= 29 {
+        return Some(Ok(Decimal::ZERO));
+    }
+    let kept = 28 - zeros;
+    let mut places = "0".repeat(zeros);
+    places.push_str(&sig[..sig.len().min(kept)]);
+    let mut m: i128 = 0;
+    for b in places.bytes() {
+        m = m * 10 + i128::from(b - b'0');
+    }
+    let mut d = Decimal::try_from_i128_with_scale(m, 28).ok()?;
+    if sig.as_bytes().get(kept).is_some_and(|b| *b >= b'5') {
+        d += Decimal::new(1, 28);
+    }
+    if neg {
+        d = -d;
+    }
+    Some(Ok(d.normalize()))
 }
 
 /// A JavaScript number as the text `parse_decimal` reads, exactly as
@@ -197,6 +298,75 @@ mod tests {
             assert!(parse_decimal(text).is_err(), "{text:?} should fail");
         }
         assert!(parse_decimal("1e308").unwrap_err().contains("too large"));
+    }
+
+    #[test]
+    fn our_digit_loop_agrees_with_rust_decimal() {
+        use std::str::FromStr;
+        let texts = [
+            "0",
+            "-0",
+            "7",
+            "7.50",
+            "0.00001667",
+            "-1",
+            "1e3",
+            "2e-7",
+            "1E+2",
+            "12.5e-3",
+            ".5",
+            "5.",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "1e28",
+            "123456789.123456789",
+            "0.1234567890123456789012345678",
+            "00012.3400",
+        ];
+        for t in texts {
+            let want = if t.contains(['e', 'E']) {
+                Decimal::from_scientific(t)
+            } else {
+                Decimal::from_str(t)
+            };
+            assert_eq!(exact(t), want.ok(), "{t}");
+        }
+    }
+
+    #[test]
+    fn numbers_beyond_decimal_are_too_large_or_rounded() {
+        // Decimal holds about 7.9e28: 1e29 is too large, either sign.
+        assert!(out_of_range("1e29", "1e29")
+            .unwrap()
+            .unwrap_err()
+            .contains("too large"));
+        assert!(out_of_range("-1e40", "-1e40").unwrap().is_err());
+        // Below 1, rounded half up to 28 places:
+        // 1e-40 is 0 at 28 places.
+        assert_eq!(out_of_range("1e-40", "").unwrap(), Ok(dec!(0)));
+        // 0.1234567890123456789012345678|9: the 29th digit 9 rounds up.
+        assert_eq!(
+            out_of_range("0.12345678901234567890123456789", "").unwrap(),
+            Ok(dec!(0.1234567890123456789012345679))
+        );
+        // 9.87e-28 = 0.000…0009|87 (27 zeros): rounds to 10e-28 = 1e-27.
+        assert_eq!(
+            out_of_range("987e-30", "").unwrap(),
+            Ok(dec!(0.000000000000000000000000001))
+        );
+        // 5e-29 = half of 1e-28: half up gives 1e-28; 1.23e-29 gives 0.
+        assert_eq!(out_of_range("5e-29", "").unwrap(), Ok(Decimal::new(1, 28)));
+        assert_eq!(out_of_range("-123e-31", "").unwrap(), Ok(dec!(0)));
+        assert_eq!(
+            out_of_range("-5e-29", "").unwrap(),
+            Ok(-Decimal::new(1, 28))
+        );
+        // Not numbers at all.
+        for t in ["-", ".", "1e", "1e+", "1-2", "1..2", "e5", "1e5e5"] {
+            assert_eq!(out_of_range(t, t), None, "{t}");
+        }
+        // Whole path: too many places still parses.
+        assert_eq!(parse_decimal("1e-999999999999999"), Ok(dec!(0)));
     }
 
     #[test]

@@ -637,6 +637,7 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     };
     let mut path = String::new();
     for (i, (x, y)) in pts.iter().enumerate() {
+        // Whole pixels: integer text keeps float formatting out of the wasm.
         path.push_str(&format!(
             "{}{},{}",
             if i == 0 { "M" } else { "L" },
