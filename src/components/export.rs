@@ -48,6 +48,9 @@ pub struct ExportProps {
 
 #[component]
 pub fn ExportPanel(p: &ExportProps) -> Html {
+    // Closed until asked for: the exports are built only while shown, so an
+    // edit of a 1,000-row table does not also rebuild them.
+    let open = use_state(|| false);
     let format = use_state(|| Format::Markdown);
     let status = use_state(String::new);
     // JSON goes through the browser's JSON.stringify, so it is made in an
@@ -55,11 +58,24 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
     let json = use_state(String::new);
     {
         let json = json.clone();
-        use_effect_with((*format, p.scenario.clone()), move |(f, s)| {
-            if *f == Format::Json {
+        use_effect_with((*open, *format, p.scenario.clone()), move |(open, f, s)| {
+            if *open && *f == Format::Json {
                 json.set(solve_json(s));
             }
         });
+    }
+    if !*open {
+        let onclick = {
+            let open = open.clone();
+            Callback::from(move |_: MouseEvent| open.set(true))
+        };
+        return html! {
+            <section class="export" aria-labelledby="export-title" data-testid="export">
+                <h2 id="export-title">{ "Export" }</h2>
+                <p class="hint">{ "The table exactly as shown above, as a Markdown table or CSV, or the solve() result as JSON: to copy or download." }</p>
+                <button type="button" {onclick} aria-expanded="false" data-testid="export-open">{ "Show the exports" }</button>
+            </section>
+        };
     }
     let text = match *format {
         Format::Markdown => markdown(&p.view),

@@ -40,7 +40,14 @@ function csvCells(text: string): string[][] {
   return rows;
 }
 
+/** Opens the export panel (closed until asked for), once. */
+async function openExports(page: Page): Promise<void> {
+  const open = page.getByTestId('export-open');
+  if (await open.isVisible()) await open.click();
+}
+
 async function chooseFormat(page: Page, key: string): Promise<string> {
+  await openExports(page);
   await page.getByTestId(`export-format-${key}`).check();
   const text = page.getByTestId('export-text');
   await expect(text).not.toHaveValue('');
@@ -101,6 +108,7 @@ test('Copy puts the export on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`./?${ARTICLE_QUERY}`);
   const csv = await chooseFormat(page, 'csv');
+  await openExports(page);
   await page.getByTestId('export-copy').click();
   await expect(page.getByTestId('export-status')).toHaveText('Copied.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());

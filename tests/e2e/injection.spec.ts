@@ -43,6 +43,7 @@ test('link payloads never run and are shown as text', async ({ page }) => {
   expect(snippet).not.toContain('onerror');
 
   // Exports: no cell a spreadsheet would run as a formula.
+  await page.getByTestId('export-open').click();
   await page.getByTestId('export-format-csv').check();
   const csv = await page.getByTestId('export-text').inputValue();
   for (const line of csv.split(/\r?\n/)) {
