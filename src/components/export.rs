@@ -52,6 +52,13 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
     // edit of a 1,000-row table does not also rebuild them.
     let open = use_state(|| false);
     let format = use_state(|| Format::Markdown);
+    // Opening replaces the button that had focus: move focus to the
+    // panel's first control, so keyboard users stay in place.
+    use_effect_with(*open, |open| {
+        if *open {
+            focus_first_format();
+        }
+    });
     let status = use_state(String::new);
     // JSON goes through the browser's JSON.stringify, so it is made in an
     // effect; Markdown and CSV are plain core functions.
@@ -150,3 +157,22 @@ fn solve_json(s: &Scenario) -> String {
 fn solve_json(_: &Scenario) -> String {
     String::new()
 }
+
+#[cfg(target_arch = "wasm32")]
+fn focus_first_format() {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("[data-testid=export-format-markdown]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_first_format() {}

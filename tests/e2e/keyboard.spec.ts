@@ -54,3 +54,29 @@ test('keyboard alone: presets, fields and the GB-s helper', async ({ page }) => 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('input-gbs')).toHaveValue('0.125');
 });
+
+// The rest of the page from the keyboard: the table's rows field, sharing,
+// the embed snippet and the exports, each reached by Tab and used by keys.
+test('keyboard alone: rows, share, embed and export', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./');
+  await expect(page.getByTestId('figure-0').locator('.value')).toHaveText('3,280');
+  await tabTo(page, 'input-rows', 80);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('128,256');
+  // 7 / (0.0000166667 x 256 + 0.0000002) = 7 / 0.0042672752 = 1,640.4
+  await expect(page.getByTestId('requests-table').locator('tbody tr')).toHaveCount(2);
+  await tabTo(page, 'copy-link', 40);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('copy-status')).not.toBeEmpty();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('embed-button')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('embed-code')).toBeVisible();
+  await tabTo(page, 'export-open', 40);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('export-format-markdown')).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // radio group: to CSV
+  await expect(page.getByTestId('export-format-csv')).toBeChecked();
+  await expect(page.getByTestId('export-text')).toHaveValue(/1,640/);
+});
