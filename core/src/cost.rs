@@ -410,11 +410,7 @@ mod tests {
     use super::*;
     use crate::scenario::{Period, Raw};
 
-    fn scenario(q: &str) -> Scenario {
-        let (s, p) = Scenario::from_link(q);
-        assert!(p.is_empty(), "{p:?}");
-        s
-    }
+    use crate::scenario::valid as scenario;
 
     #[test]
     fn tiered_schedule_prices_each_tier() {

@@ -759,6 +759,15 @@ impl Scenario {
     }
 }
 
+/// A scenario from a link that must be valid (for tests): panics with the
+/// problems otherwise.
+#[cfg(test)]
+pub(crate) fn valid(q: &str) -> Scenario {
+    let (s, p) = Scenario::from_link(q);
+    assert!(p.is_empty(), "{p:?}");
+    s
+}
+
 /// The query part of a link: after `?`, before `#`; a bare query is itself.
 pub fn query_part(link: &str) -> &str {
     let s = link.trim();

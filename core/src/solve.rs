@@ -256,11 +256,7 @@ mod tests {
     use crate::scenario::Raw;
     use rust_decimal_macros::dec;
 
-    fn scenario(q: &str) -> Scenario {
-        let (s, p) = Scenario::from_link(q);
-        assert!(p.is_empty(), "{p:?}");
-        s
-    }
+    use crate::scenario::valid as scenario;
 
     #[test]
     fn the_articles_table() {
