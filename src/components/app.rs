@@ -1,14 +1,14 @@
 //! The root component: the calculator page.
 
-use crate::components::breakdown::Breakdown;
-use crate::components::chart::FrontierChart;
+use crate::components::breakdown::{breakdown, BreakdownProps};
+use crate::components::chart::frontier_chart;
 use crate::components::embed::EmbedView;
 use crate::components::export::ExportPanel;
-use crate::components::figures::Figures;
+use crate::components::figures::figures;
 use crate::components::form::ScenarioForm;
-use crate::components::headroom::Headroom;
-use crate::components::notice::LinkNotice;
-use crate::components::presets::PresetPicker;
+use crate::components::headroom::headroom;
+use crate::components::notice::link_notice;
+use crate::components::presets::preset_picker;
 use crate::components::share::SharePanel;
 use crate::components::table::RequestsTable;
 use crate::hooks::use_url_sync;
@@ -72,11 +72,11 @@ pub fn App(props: &AppProps) -> Html {
             <p class="tagline">{ "Fix a cloud budget; see what it buys." }</p>
         </header>
         <main id="main">
-            <LinkNotice problems={state.notice.clone()} {on_dismiss} />
-            <PresetPicker active={v.preset} {on_pick} />
+            { link_notice(&state.notice, &on_dismiss) }
+            { preset_picker(v.preset, &on_pick) }
             <div class="layout">
                 <div class="results-top">
-                    <Figures verdict={v.verdict.clone()} ok={v.verdict_ok} figures={v.figures.clone()} />
+                    { figures(&v.verdict, v.verdict_ok, &v.figures) }
                 </div>
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">{ "Scenario" }</h2>
@@ -86,16 +86,16 @@ pub fn App(props: &AppProps) -> Html {
                         {on_helper} {on_apply_helper} />
                 </section>
                 <div class="results">
-                    <Headroom note={v.headroom_note.clone()} lines={v.headroom.clone()} />
-                    <FrontierChart chart={v.chart.clone()} />
+                    { headroom(&v.headroom_note, &v.headroom) }
+                    { frontier_chart(&v.chart) }
                     <RequestsTable rows={v.table.clone()} period={period} budget={v.budget.clone()}
                         needed={v.needed.clone()} arch={v.arch}
                         note={v.rows_note.clone().map(AttrValue::from)}
                         rows_text={state.text("rows")} rows_error={state.error("rows").map(AttrValue::from)}
                         on_edit={Some(on_edit.clone())} />
-                    <Breakdown period={period} services={v.services.clone()} lines={v.breakdown.clone()}
-                        total_per_request={v.total_per_request.clone()} total_per_period={v.total_per_period.clone()}
-                        needed={v.needed.clone()} />
+                    { breakdown(&BreakdownProps { period, services: &v.services, lines: &v.breakdown,
+                        total_per_request: &v.total_per_request, total_per_period: &v.total_per_period,
+                        needed: &v.needed }) }
                     <p class="hint price-note" data-testid="price-note">{ v.price_note.clone() }</p>
                 </div>
             </div>
