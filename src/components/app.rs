@@ -5,7 +5,7 @@ use crate::components::chart::frontier_chart;
 use crate::components::embed::EmbedView;
 use crate::components::export::ExportPanel;
 use crate::components::figures::figures;
-use crate::components::form::ScenarioForm;
+use crate::components::form::{scenario_form, FormProps};
 use crate::components::headroom::headroom;
 use crate::components::notice::link_notice;
 use crate::components::presets::preset_picker;
@@ -80,10 +80,8 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">{ "Scenario" }</h2>
-                    <ScenarioForm groups={v.form.clone()} period={period} texts={state.texts()}
-                        errors={state.errors.clone()} on_edit={on_edit.clone()}
-                        helper={state.helper.clone()} helper_out={state.helper_out.clone()}
-                        {on_helper} {on_apply_helper} />
+                    { scenario_form(&FormProps { groups: &v.form, period, state: &state,
+                        on_edit: &on_edit, on_helper: &on_helper, on_apply_helper: &on_apply_helper }) }
                 </section>
                 <div class="results">
                     { headroom(&v.headroom_note, &v.headroom) }

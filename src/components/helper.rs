@@ -5,16 +5,16 @@ use crate::components::field::NumberField;
 use backcast_core::helper::{HelperField, HelperInput, HelperOutput};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct HelperProps {
-    pub input: HelperInput,
-    pub output: HelperOutput,
-    pub on_edit: Callback<(HelperField, String)>,
-    pub on_apply: Callback<()>,
+/// What the helper lays out (borrowed from the state).
+pub struct HelperProps<'a> {
+    pub input: &'a HelperInput,
+    pub output: &'a HelperOutput,
+    pub on_edit: &'a Callback<(HelperField, String)>,
+    pub on_apply: &'a Callback<()>,
 }
 
-#[component]
-pub fn GbsHelper(p: &HelperProps) -> Html {
+/// A plain function, not a component (no state of its own).
+pub fn gbs_helper(p: &HelperProps) -> Html {
     let on_field = {
         let on_edit = p.on_edit.clone();
         Callback::from(move |(key, text): (String, String)| {
