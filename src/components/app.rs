@@ -10,7 +10,7 @@ use crate::components::headroom::headroom;
 use crate::components::notice::link_notice;
 use crate::components::presets::preset_picker;
 use crate::components::share::SharePanel;
-use crate::components::table::RequestsTable;
+use crate::components::table::{requests_table, TableView};
 use crate::hooks::use_url_sync;
 use crate::state::{Action, State};
 use backcast_core::helper::HelperField;
@@ -86,11 +86,10 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="results">
                     { headroom(&v.headroom_note, &v.headroom) }
                     { frontier_chart(&v.chart) }
-                    <RequestsTable rows={v.table.clone()} period={period} budget={v.budget.clone()}
-                        needed={v.needed.clone()} arch={v.arch}
-                        note={v.rows_note.clone().map(AttrValue::from)}
-                        rows_text={state.text("rows")} rows_error={state.error("rows").map(AttrValue::from)}
-                        on_edit={Some(on_edit.clone())} />
+                    { requests_table(&TableView { rows: &v.table, period, budget: &v.budget,
+                        needed: &v.needed, arch: v.arch, note: v.rows_note.as_deref(),
+                        rows_text: state.text("rows").into(), rows_error: state.error("rows").map(AttrValue::from),
+                        on_edit: Some(&on_edit) }) }
                     { breakdown(&BreakdownProps { period, services: &v.services, lines: &v.breakdown,
                         total_per_request: &v.total_per_request, total_per_period: &v.total_per_period,
                         needed: &v.needed }) }

@@ -7,7 +7,7 @@
 use crate::components::chart::frontier_chart;
 use crate::components::figures::figures;
 use crate::components::notice::link_notice;
-use crate::components::table::RequestsTable;
+use crate::components::table::{requests_table, TableView};
 use backcast_core::scenario::Problem;
 use backcast_core::view::View;
 use backcast_core::Scenario;
@@ -39,9 +39,9 @@ pub fn EmbedView(p: &EmbedProps) -> Html {
             <div class="compact" data-testid="embed-answer">
                 { figures(&v.verdict, v.verdict_ok, &v.figures) }
             </div>
-            <RequestsTable rows={v.table.clone()} period={v.period} budget={v.budget.clone()}
-                needed={v.needed.clone()} arch={v.arch}
-                note={v.rows_note.clone().map(AttrValue::from)} />
+            { requests_table(&TableView { rows: &v.table, period: v.period, budget: &v.budget,
+                needed: &v.needed, arch: v.arch, note: v.rows_note.as_deref(),
+                rows_text: AttrValue::default(), rows_error: None, on_edit: None }) }
             { frontier_chart(&v.chart) }
             <p class="embed-foot">
                 <span class="hint">{ v.price_note.clone() }</span>

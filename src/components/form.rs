@@ -1,6 +1,8 @@
 //! The scenario's inputs, grouped by service, each a labelled control.
 
-use crate::components::field::{CheckField, NumberField, OnEdit, SelectField};
+use crate::components::field::{
+    check_field, number_field, CheckFieldProps, NumberFieldProps, OnEdit, SelectField,
+};
 use crate::components::helper::{gbs_helper, HelperProps};
 use crate::state::State;
 use backcast_core::form::{Field, Group, Kind};
@@ -23,19 +25,28 @@ fn control(f: &Field, p: &FormProps) -> Html {
     let value = AttrValue::from(p.state.text(f.key));
     let error = p.state.error(f.key).map(AttrValue::from);
     match f.kind {
-        Kind::Number | Kind::Text => html! {
-            <NumberField key_name={f.key} label={f.label} unit={f.unit_for(p.period)}
-                hint={f.hint} {value} {error} text={f.kind == Kind::Text} on_edit={p.on_edit.clone()} />
-        },
+        Kind::Number | Kind::Text => number_field(&NumberFieldProps {
+            key_name: f.key.into(),
+            label: f.label.into(),
+            unit: f.unit_for(p.period).into(),
+            hint: f.hint.into(),
+            value,
+            error,
+            text: f.kind == Kind::Text,
+            on_edit: p.on_edit,
+        }),
         Kind::Choice(options) => html! {
             <SelectField key_name={f.key} label={f.label} hint={f.hint} {value}
                 options={options.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()}
                 on_edit={p.on_edit.clone()} />
         },
-        Kind::Flag => html! {
-            <CheckField key_name={f.key} label={f.label} hint={f.hint} {value}
-                on_edit={p.on_edit.clone()} />
-        },
+        Kind::Flag => check_field(&CheckFieldProps {
+            key_name: f.key.into(),
+            label: f.label.into(),
+            hint: f.hint.into(),
+            value,
+            on_edit: p.on_edit,
+        }),
     }
 }
 

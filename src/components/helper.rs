@@ -1,7 +1,7 @@
 //! The GB-s helper: memory, duration and invocations in, GB-s per request
 //! out (computed in the core); "Use" writes `gbs` and `invocations`.
 
-use crate::components::field::NumberField;
+use crate::components::field::{number_field, NumberFieldProps};
 use backcast_core::helper::{HelperField, HelperInput, HelperOutput};
 use yew::prelude::*;
 
@@ -32,12 +32,16 @@ pub fn gbs_helper(p: &HelperProps) -> Html {
         <details class="helper" data-testid="gbs-helper">
             <summary>{ "Work out GB-s from memory and duration" }</summary>
             <div class="fields">
-                { for HelperField::ALL.into_iter().map(|f| html! {
-                    <NumberField key_name={format!("helper_{}", f.id())} label={f.label()} unit={f.unit()}
-                        hint={f.hint()} value={p.input.get(f).to_string()}
-                        error={p.output.error(f).map(|m| AttrValue::from(m.to_string()))}
-                        on_edit={on_field.clone()} />
-                }) }
+                { for HelperField::ALL.into_iter().map(|f| number_field(&NumberFieldProps {
+                    key_name: format!("helper_{}", f.id()).into(),
+                    label: f.label().into(),
+                    unit: f.unit().into(),
+                    hint: f.hint().into(),
+                    value: p.input.get(f).to_string().into(),
+                    error: p.output.error(f).map(|m| AttrValue::from(m.to_string())),
+                    text: false,
+                    on_edit: &on_field,
+                })) }
             </div>
             <p class="helper-result" data-testid="helper-result" aria-live="polite">{ p.output.text.clone() }</p>
             <button type="button" class="primary" data-testid="apply-helper" disabled={!ready} {onclick}>
