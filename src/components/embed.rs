@@ -14,13 +14,23 @@ use backcast_core::Scenario;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EmbedProps {
     pub view: Rc<View>,
     pub scenario: Scenario,
     #[prop_or_default]
     pub notice: Vec<Problem>,
     pub on_dismiss: Callback<()>,
+}
+
+/// The view by pointer, as `ExportProps`.
+impl PartialEq for EmbedProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view)
+            && self.scenario == other.scenario
+            && self.notice == other.notice
+            && self.on_dismiss == other.on_dismiss
+    }
 }
 
 #[component]
