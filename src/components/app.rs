@@ -29,6 +29,9 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let query = props.query.clone();
     let state = use_reducer(move || State::from_query(&query));
+    // Runs after the whole first render (children first): the page is
+    // unmarked and the focus restored only once the new DOM is there.
+    use_effect_with((), |_| crate::dom::page_ready());
     use_url_sync(&state);
     let on_edit = {
         let state = state.dispatcher();
