@@ -104,3 +104,33 @@ pub fn post_height(height: f64) -> bool {
     };
     send().is_some()
 }
+
+/// The class the head script puts on `<html>` for a page with a query
+/// (the stylesheet hides the prerendered default numbers then).
+const PENDING: &str = "bc-link";
+
+thread_local! {
+    /// The id of the prerendered control that had focus when the app
+    /// started (see `remember_focus`).
+    static FOCUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Notes the id of the control to focus again once the app has rendered
+/// (the app replaces the prerendered page's DOM).
+pub fn remember_focus(id: Option<String>) {
+    FOCUS.with(|f| *f.borrow_mut() = id);
+}
+
+/// After the app's first render: unmarks the page (`html.bc-link`) and
+/// restores the focus noted by `remember_focus`.
+pub fn page_ready() {
+    let doc = web_sys::window().and_then(|w| w.document());
+    if let Some(html) = doc.as_ref().and_then(|d| d.document_element()) {
+        let _ = html.class_list().remove_1(PENDING);
+    }
+    let focus = FOCUS.with(|f| f.borrow_mut().take());
+    let el = focus.and_then(|id| doc.and_then(|d| d.get_element_by_id(&id)));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

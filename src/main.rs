@@ -14,52 +14,25 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 mod entry {
-    use backcast::App;
-    use wasm_bindgen::JsCast;
-    use yew::prelude::*;
-
-    /// The class the head script puts on `<html>` for a page with a query.
-    const PENDING: &str = "bc-link";
-
-    #[derive(Properties, PartialEq, Clone)]
-    pub struct FreshProps {
-        pub query: AttrValue,
-        /// The id of the prerendered control that had focus, if any.
-        pub focus: Option<AttrValue>,
-    }
-
-    /// `App`; after its first render, the page unmarked and focus restored.
-    #[component]
-    fn Fresh(props: &FreshProps) -> Html {
-        let focus = props.focus.clone();
-        use_effect_with((), move |_| {
-            let doc = web_sys::window().and_then(|w| w.document());
-            if let Some(html) = doc.as_ref().and_then(|d| d.document_element()) {
-                let _ = html.class_list().remove_1(PENDING);
-            }
-            let el = focus.and_then(|id| doc.and_then(|d| d.get_element_by_id(&id)));
-            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-            }
-        });
-        html! { <App query={props.query.clone()} /> }
-    }
+    use backcast::{App, AppProps};
 
     pub fn start() {
         backcast::web::install_panic_hook();
         backcast::web::expose_api();
-        let query = AttrValue::from(backcast::web::location_query());
+        let query = yew::AttrValue::from(backcast::web::location_query());
         let doc = web_sys::window().and_then(|w| w.document());
+        // App unmarks the page and restores this focus after its first
+        // render (`backcast::dom::page_ready`).
         let focus = doc
             .as_ref()
             .and_then(|d| d.active_element())
             .map(|e| e.id())
-            .filter(|id| id.starts_with("field-"))
-            .map(AttrValue::from);
-        let props = FreshProps { query, focus };
+            .filter(|id| id.starts_with("field-"));
+        backcast::dom::remember_focus(focus);
+        let props = AppProps { query };
         match doc.and_then(|d| d.get_element_by_id("app")) {
-            Some(root) => yew::Renderer::<Fresh>::with_root_and_props(root, props).render(),
-            None => yew::Renderer::<Fresh>::with_props(props).render(),
+            Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
+            None => yew::Renderer::<App>::with_props(props).render(),
         };
     }
 }

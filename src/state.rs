@@ -8,7 +8,6 @@
 use backcast_core::helper::{self, HelperField, HelperInput, HelperOutput};
 use backcast_core::scenario::{Problem, Raw, Scenario};
 use backcast_core::view::View;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,9 +16,9 @@ pub struct State {
     /// The last valid scenario: what the results and the link show.
     pub scenario: Scenario,
     /// Field text that differs from the scenario (being typed, or invalid).
-    pub drafts: BTreeMap<String, String>,
+    pub drafts: ByKey,
     /// Inline messages, by key.
-    pub errors: BTreeMap<String, String>,
+    pub errors: ByKey,
     /// Problems found in the link the page was opened with.
     pub notice: Vec<Problem>,
     pub view: Rc<View>,
@@ -75,8 +74,8 @@ impl State {
         State {
             view: Rc::new(View::new(&scenario)),
             scenario,
-            drafts: BTreeMap::new(),
-            errors: BTreeMap::new(),
+            drafts: ByKey::default(),
+            errors: ByKey::default(),
             notice,
             revision: 0,
             push: false,
@@ -85,27 +84,48 @@ impl State {
         }
     }
 
-    /// Every field's text, by key: what the form shows.
-    pub fn texts(&self) -> BTreeMap<String, String> {
-        // Inserted one by one: `collect` into a BTreeMap sorts, and the
-        // sort's code costs wasm bytes.
-        let mut out = BTreeMap::new();
-        for k in backcast_core::scenario::KEYS {
-            out.insert(k.to_string(), self.text(k));
-        }
-        out
-    }
-
     /// The text a field shows: the draft, or the scenario's value.
     pub fn text(&self, key: &str) -> String {
         self.drafts
             .get(key)
-            .cloned()
+            .map(str::to_string)
             .unwrap_or_else(|| self.scenario.get(key).unwrap_or_default())
     }
 
     pub fn error(&self, key: &str) -> Option<String> {
-        self.errors.get(key).cloned()
+        self.errors.get(key).map(str::to_string)
+    }
+}
+
+/// Text by scenario key, for the few keys being edited: a plain list, as
+/// it rarely holds more than one or two entries (and a `BTreeMap` costs
+/// the wasm its search and rebalancing code).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ByKey(Vec<(String, String)>);
+
+impl ByKey {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn insert(&mut self, key: String, value: String) {
+        self.remove(&key);
+        self.0.push((key, value));
+    }
+
+    pub fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
@@ -171,8 +191,8 @@ impl Reducible for State {
                         if s.set(key, Raw::Text(text)).is_err() {
                             return self;
                         }
-                        next.drafts.remove(*key);
-                        next.errors.remove(*key);
+                        next.drafts.remove(key);
+                        next.errors.remove(key);
                     }
                     if s != next.scenario {
                         next.view = Rc::new(View::new(&s));

@@ -1,16 +1,16 @@
 //! The root component: the calculator page.
 
-use crate::components::breakdown::Breakdown;
-use crate::components::chart::FrontierChart;
+use crate::components::breakdown::{breakdown, BreakdownProps};
+use crate::components::chart::frontier_chart;
 use crate::components::embed::EmbedView;
 use crate::components::export::ExportPanel;
-use crate::components::figures::Figures;
-use crate::components::form::ScenarioForm;
-use crate::components::headroom::Headroom;
-use crate::components::notice::LinkNotice;
-use crate::components::presets::PresetPicker;
+use crate::components::figures::figures;
+use crate::components::form::{scenario_form, FormProps};
+use crate::components::headroom::headroom;
+use crate::components::notice::link_notice;
+use crate::components::presets::preset_picker;
 use crate::components::share::SharePanel;
-use crate::components::table::RequestsTable;
+use crate::components::table::{requests_table, TableView};
 use crate::hooks::use_url_sync;
 use crate::state::{Action, State};
 use backcast_core::helper::HelperField;
@@ -29,6 +29,9 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let query = props.query.clone();
     let state = use_reducer(move || State::from_query(&query));
+    // Runs after the whole first render (children first): the page is
+    // unmarked and the focus restored only once the new DOM is there.
+    use_effect_with((), |_| crate::dom::page_ready());
     use_url_sync(&state);
     let on_edit = {
         let state = state.dispatcher();
@@ -72,30 +75,27 @@ pub fn App(props: &AppProps) -> Html {
             <p class="tagline">{ "Fix a cloud budget; see what it buys." }</p>
         </header>
         <main id="main">
-            <LinkNotice problems={state.notice.clone()} {on_dismiss} />
-            <PresetPicker active={v.preset} {on_pick} />
+            { link_notice(&state.notice, &on_dismiss) }
+            { preset_picker(v.preset, &on_pick) }
             <div class="layout">
                 <div class="results-top">
-                    <Figures verdict={v.verdict.clone()} ok={v.verdict_ok} figures={v.figures.clone()} />
+                    { figures(&v.verdict, v.verdict_ok, &v.figures) }
                 </div>
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">{ "Scenario" }</h2>
-                    <ScenarioForm groups={v.form.clone()} period={period} texts={state.texts()}
-                        errors={state.errors.clone()} on_edit={on_edit.clone()}
-                        helper={state.helper.clone()} helper_out={state.helper_out.clone()}
-                        {on_helper} {on_apply_helper} />
+                    { scenario_form(&FormProps { groups: &v.form, period, state: &state,
+                        on_edit: &on_edit, on_helper: &on_helper, on_apply_helper: &on_apply_helper }) }
                 </section>
                 <div class="results">
-                    <Headroom note={v.headroom_note.clone()} lines={v.headroom.clone()} />
-                    <FrontierChart chart={v.chart.clone()} />
-                    <RequestsTable rows={v.table.clone()} period={period} budget={v.budget.clone()}
-                        needed={v.needed.clone()} arch={v.arch}
-                        note={v.rows_note.clone().map(AttrValue::from)}
-                        rows_text={state.text("rows")} rows_error={state.error("rows").map(AttrValue::from)}
-                        on_edit={Some(on_edit.clone())} />
-                    <Breakdown period={period} services={v.services.clone()} lines={v.breakdown.clone()}
-                        total_per_request={v.total_per_request.clone()} total_per_period={v.total_per_period.clone()}
-                        needed={v.needed.clone()} />
+                    { headroom(&v.headroom_note, &v.headroom) }
+                    { frontier_chart(&v.chart) }
+                    { requests_table(&TableView { rows: &v.table, period, budget: &v.budget,
+                        needed: &v.needed, arch: v.arch, note: v.rows_note.as_deref(),
+                        rows_text: state.text("rows").into(), rows_error: state.error("rows").map(AttrValue::from),
+                        on_edit: Some(&on_edit) }) }
+                    { breakdown(&BreakdownProps { period, services: &v.services, lines: &v.breakdown,
+                        total_per_request: &v.total_per_request, total_per_period: &v.total_per_period,
+                        needed: &v.needed }) }
                     <p class="hint price-note" data-testid="price-note">{ v.price_note.clone() }</p>
                 </div>
             </div>

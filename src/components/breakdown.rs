@@ -4,15 +4,15 @@
 use backcast_core::view::{BreakdownLine, ServiceLine};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct BreakdownProps {
-    pub period: AttrValue,
-    pub services: Vec<ServiceLine>,
-    pub lines: Vec<BreakdownLine>,
-    pub total_per_request: AttrValue,
-    pub total_per_period: AttrValue,
+/// What the breakdown lays out (borrowed from the view model).
+pub struct BreakdownProps<'a> {
+    pub period: &'a str,
+    pub services: &'a [ServiceLine],
+    pub lines: &'a [BreakdownLine],
+    pub total_per_request: &'a str,
+    pub total_per_period: &'a str,
     /// The needed volume, as shown ("3,000").
-    pub needed: AttrValue,
+    pub needed: &'a str,
 }
 
 /// A share bar: an SVG whose `<rect>` width is the share in permille. SVG
@@ -26,8 +26,8 @@ fn bar(permille: u32) -> Html {
     }
 }
 
-#[component]
-pub fn Breakdown(p: &BreakdownProps) -> Html {
+/// A plain function, not a component (no state; see `figures`).
+pub fn breakdown(p: &BreakdownProps) -> Html {
     html! {
         <section class="breakdown" aria-labelledby="breakdown-title" data-testid="breakdown">
             <h2 id="breakdown-title">{ "Where the money goes" }</h2>
@@ -76,8 +76,8 @@ pub fn Breakdown(p: &BreakdownProps) -> Html {
                     <tfoot>
                         <tr>
                             <th scope="row">{ "Total" }</th>
-                            <td>{ p.total_per_request.clone() }</td>
-                            <td data-testid="total-per-period">{ p.total_per_period.clone() }</td>
+                            <td>{ p.total_per_request.to_string() }</td>
+                            <td data-testid="total-per-period">{ p.total_per_period.to_string() }</td>
                             <td class="share"></td>
                         </tr>
                     </tfoot>

@@ -37,9 +37,15 @@ fn needed_label(c: &Chart, y: i32, left: i32, right: i32) -> Html {
     }
 }
 
+/// The chart as a component (for tests and any caller that wants one).
 #[component]
 pub fn FrontierChart(p: &ChartProps) -> Html {
-    let c = &p.chart;
+    frontier_chart(&p.chart)
+}
+
+/// A plain function, not a component (no state; a component costs the
+/// wasm its own copy of Yew's lifecycle code).
+pub fn frontier_chart(c: &Chart) -> Html {
     let (ml, mr, mt, mb) = MARGIN;
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
     html! {

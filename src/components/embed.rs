@@ -4,23 +4,33 @@
 //! page its height (`{type: "backcast:height", height}` by postMessage)
 //! whenever it changes, so the host can fit the iframe.
 
-use crate::components::chart::FrontierChart;
-use crate::components::figures::Figures;
-use crate::components::notice::LinkNotice;
-use crate::components::table::RequestsTable;
+use crate::components::chart::frontier_chart;
+use crate::components::figures::figures;
+use crate::components::notice::link_notice;
+use crate::components::table::{requests_table, TableView};
 use backcast_core::scenario::Problem;
 use backcast_core::view::View;
 use backcast_core::Scenario;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EmbedProps {
     pub view: Rc<View>,
     pub scenario: Scenario,
     #[prop_or_default]
     pub notice: Vec<Problem>,
     pub on_dismiss: Callback<()>,
+}
+
+/// The view by pointer, as `ExportProps`.
+impl PartialEq for EmbedProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view)
+            && self.scenario == other.scenario
+            && self.notice == other.notice
+            && self.on_dismiss == other.on_dismiss
+    }
 }
 
 #[component]
@@ -35,14 +45,14 @@ pub fn EmbedView(p: &EmbedProps) -> Html {
     let open = format!("?{}", full.to_query(true));
     html! {
         <div class="embed" ref={root} data-testid="embed">
-            <LinkNotice problems={p.notice.clone()} on_dismiss={p.on_dismiss.clone()} />
+            { link_notice(&p.notice, &p.on_dismiss) }
             <div class="compact" data-testid="embed-answer">
-                <Figures verdict={v.verdict.clone()} ok={v.verdict_ok} figures={v.figures.clone()} />
+                { figures(&v.verdict, v.verdict_ok, &v.figures) }
             </div>
-            <RequestsTable rows={v.table.clone()} period={v.period} budget={v.budget.clone()}
-                needed={v.needed.clone()} arch={v.arch}
-                note={v.rows_note.clone().map(AttrValue::from)} />
-            <FrontierChart chart={v.chart.clone()} />
+            { requests_table(&TableView { rows: &v.table, period: v.period, budget: &v.budget,
+                needed: &v.needed, arch: v.arch, note: v.rows_note.as_deref(),
+                rows_text: AttrValue::default(), rows_error: None, on_edit: None }) }
+            { frontier_chart(&v.chart) }
             <p class="embed-foot">
                 <span class="hint">{ v.price_note.clone() }</span>
                 <a href={open} target="_blank" rel="noopener" data-testid="open-in-backcast">{ "Open in Backcast" }</a>

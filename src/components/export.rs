@@ -40,10 +40,19 @@ impl Format {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ExportProps {
     pub view: Rc<View>,
     pub scenario: Scenario,
+}
+
+/// The view is compared by pointer: the state makes a new one whenever the
+/// scenario changes (a derived deep comparison of the whole view model
+/// costs the wasm about 1 KB gzip).
+impl PartialEq for ExportProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view) && self.scenario == other.scenario
+    }
 }
 
 #[component]

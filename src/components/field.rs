@@ -5,29 +5,25 @@ use yew::prelude::*;
 /// Called with `(key, text)` whenever a control changes.
 pub type OnEdit = Callback<(String, String)>;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct NumberFieldProps {
+pub struct NumberFieldProps<'a> {
     /// The scenario key, also the control's id (`field-<key>`).
     pub key_name: AttrValue,
     pub label: AttrValue,
-    /// The unit shown after the input ("USD", "GB-s").
-    #[prop_or_default]
+    /// The unit shown after the input ("USD", "GB-s"), or empty.
     pub unit: AttrValue,
-    #[prop_or_default]
     pub hint: AttrValue,
     pub value: AttrValue,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// Free text (`rows`) rather than a number: no decimal keypad.
-    #[prop_or_default]
     pub text: bool,
-    pub on_edit: OnEdit,
+    pub on_edit: &'a OnEdit,
 }
 
 /// A text input for a number (`inputmode="decimal"`, so the exact text a
-/// person types is what the core parses).
-#[component]
-pub fn NumberField(p: &NumberFieldProps) -> Html {
+/// person types is what the core parses). A plain function, not a
+/// component: it has no state, and its parent re-renders it on every
+/// change anyway (the `on_edit` callback is new each time).
+pub fn number_field(p: &NumberFieldProps) -> Html {
     let id = format!("field-{}", p.key_name);
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
@@ -116,20 +112,17 @@ pub fn SelectField(p: &SelectFieldProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct CheckFieldProps {
+pub struct CheckFieldProps<'a> {
     pub key_name: AttrValue,
     pub label: AttrValue,
-    #[prop_or_default]
     pub hint: AttrValue,
     /// The key's text: `1` checked, `0` not.
     pub value: AttrValue,
-    pub on_edit: OnEdit,
+    pub on_edit: &'a OnEdit,
 }
 
-/// A checkbox for a `0`/`1` key.
-#[component]
-pub fn CheckField(p: &CheckFieldProps) -> Html {
+/// A checkbox for a `0`/`1` key (a plain function, as `number_field`).
+pub fn check_field(p: &CheckFieldProps) -> Html {
     let id = format!("field-{}", p.key_name);
     let hint_id = format!("{id}-hint");
     let onchange = {

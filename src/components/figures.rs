@@ -3,23 +3,17 @@
 use backcast_core::view::Figure;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct FiguresProps {
-    pub verdict: AttrValue,
-    pub ok: bool,
-    pub figures: Vec<Figure>,
-}
-
-#[component]
-pub fn Figures(p: &FiguresProps) -> Html {
+/// A plain function, not a component: it has no state, and a component
+/// costs the wasm its own copy of Yew's lifecycle code.
+pub fn figures(verdict: &str, ok: bool, figures: &[Figure]) -> Html {
     html! {
         <section class="headline" aria-labelledby="results-title">
             <h2 id="results-title">{ "What the budget buys" }</h2>
-            <p class={classes!("verdict", (!p.ok).then_some("alert"))} data-testid="verdict" role="status">
-                { p.verdict.clone() }
+            <p class={classes!("verdict", (!ok).then_some("alert"))} data-testid="verdict" role="status">
+                { verdict.to_string() }
             </p>
             <dl class="figures">
-                { for p.figures.iter().enumerate().map(|(i, f)| html! {
+                { for figures.iter().enumerate().map(|(i, f)| html! {
                     <div class={classes!("figure", f.alert.then_some("alert"))} data-testid={format!("figure-{i}")}>
                         <dt>{ f.label.clone() }</dt>
                         <dd class="value">{ f.value.clone() }</dd>

@@ -1,49 +1,58 @@
 //! The scenario's inputs, grouped by service, each a labelled control.
 
-use crate::components::field::{CheckField, NumberField, OnEdit, SelectField};
-use crate::components::helper::GbsHelper;
+use crate::components::field::{
+    check_field, number_field, CheckFieldProps, NumberFieldProps, OnEdit, SelectField,
+};
+use crate::components::helper::{gbs_helper, HelperProps};
+use crate::state::State;
 use backcast_core::form::{Field, Group, Kind};
-use backcast_core::helper::{HelperField, HelperInput, HelperOutput};
-use std::collections::BTreeMap;
+use backcast_core::helper::HelperField;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct FormProps {
-    pub groups: Vec<Group>,
-    pub period: AttrValue,
-    /// Each key's text: the draft being typed, or the scenario's value.
-    pub texts: BTreeMap<String, String>,
-    /// Inline messages, by key.
-    pub errors: BTreeMap<String, String>,
-    pub on_edit: OnEdit,
-    pub helper: HelperInput,
-    pub helper_out: HelperOutput,
-    pub on_helper: Callback<(HelperField, String)>,
-    pub on_apply_helper: Callback<()>,
+/// What the form lays out (borrowed from the state and the view model).
+pub struct FormProps<'a> {
+    pub groups: &'a [Group],
+    pub period: &'a str,
+    /// Each key's text (the draft being typed, or the scenario's value)
+    /// and inline message.
+    pub state: &'a State,
+    pub on_edit: &'a OnEdit,
+    pub on_helper: &'a Callback<(HelperField, String)>,
+    pub on_apply_helper: &'a Callback<()>,
 }
 
 fn control(f: &Field, p: &FormProps) -> Html {
-    let value = AttrValue::from(p.texts.get(f.key).cloned().unwrap_or_default());
-    let error = p.errors.get(f.key).cloned().map(AttrValue::from);
+    let value = AttrValue::from(p.state.text(f.key));
+    let error = p.state.error(f.key).map(AttrValue::from);
     match f.kind {
-        Kind::Number | Kind::Text => html! {
-            <NumberField key_name={f.key} label={f.label} unit={f.unit_for(&p.period)}
-                hint={f.hint} {value} {error} text={f.kind == Kind::Text} on_edit={p.on_edit.clone()} />
-        },
+        Kind::Number | Kind::Text => number_field(&NumberFieldProps {
+            key_name: f.key.into(),
+            label: f.label.into(),
+            unit: f.unit_for(p.period).into(),
+            hint: f.hint.into(),
+            value,
+            error,
+            text: f.kind == Kind::Text,
+            on_edit: p.on_edit,
+        }),
         Kind::Choice(options) => html! {
             <SelectField key_name={f.key} label={f.label} hint={f.hint} {value}
                 options={options.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()}
                 on_edit={p.on_edit.clone()} />
         },
-        Kind::Flag => html! {
-            <CheckField key_name={f.key} label={f.label} hint={f.hint} {value}
-                on_edit={p.on_edit.clone()} />
-        },
+        Kind::Flag => check_field(&CheckFieldProps {
+            key_name: f.key.into(),
+            label: f.label.into(),
+            hint: f.hint.into(),
+            value,
+            on_edit: p.on_edit,
+        }),
     }
 }
 
-#[component]
-pub fn ScenarioForm(p: &FormProps) -> Html {
+/// A plain function, not a component (no state of its own; a component
+/// costs the wasm its own copy of Yew's lifecycle code).
+pub fn scenario_form(p: &FormProps) -> Html {
     html! {
         <form class="scenario" aria-label="Scenario" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { for p.groups.iter().map(|g| {
@@ -56,8 +65,8 @@ pub fn ScenarioForm(p: &FormProps) -> Html {
                             { for g.fields.iter().map(|f| control(f, p)) }
                         </div>
                         if g.id == "lambda" {
-                            <GbsHelper input={p.helper.clone()} output={p.helper_out.clone()}
-                                on_edit={p.on_helper.clone()} on_apply={p.on_apply_helper.clone()} />
+                            { gbs_helper(&HelperProps { input: &p.state.helper, output: &p.state.helper_out,
+                                on_edit: p.on_helper, on_apply: p.on_apply_helper }) }
                         }
                     </fieldset>
                 }

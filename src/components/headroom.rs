@@ -4,18 +4,12 @@
 use backcast_core::view::HeadroomLine;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct HeadroomProps {
-    pub note: AttrValue,
-    pub lines: Vec<HeadroomLine>,
-}
-
-#[component]
-pub fn Headroom(p: &HeadroomProps) -> Html {
+/// A plain function, not a component (no state; see `figures`).
+pub fn headroom(note: &str, lines: &[HeadroomLine]) -> Html {
     html! {
         <section class="headroom" aria-labelledby="headroom-title" data-testid="headroom">
             <h2 id="headroom-title">{ "Headroom per service" }</h2>
-            <p class="hint" id="headroom-note">{ p.note.clone() }</p>
+            <p class="hint" id="headroom-note">{ note.to_string() }</p>
             <div class="table-wrap">
                 <table class="limits" aria-describedby="headroom-note">
                     <thead>
@@ -27,7 +21,7 @@ pub fn Headroom(p: &HeadroomProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for p.lines.iter().map(|h| html! {
+                        { for lines.iter().map(|h| html! {
                             <tr class={classes!(h.over.then_some("over"))} data-testid={format!("headroom-{}", h.key)}>
                                 <th scope="row">{ h.label }</th>
                                 <td>{ h.current.clone() }</td>

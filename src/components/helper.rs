@@ -1,20 +1,20 @@
 //! The GB-s helper: memory, duration and invocations in, GB-s per request
 //! out (computed in the core); "Use" writes `gbs` and `invocations`.
 
-use crate::components::field::NumberField;
+use crate::components::field::{number_field, NumberFieldProps};
 use backcast_core::helper::{HelperField, HelperInput, HelperOutput};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct HelperProps {
-    pub input: HelperInput,
-    pub output: HelperOutput,
-    pub on_edit: Callback<(HelperField, String)>,
-    pub on_apply: Callback<()>,
+/// What the helper lays out (borrowed from the state).
+pub struct HelperProps<'a> {
+    pub input: &'a HelperInput,
+    pub output: &'a HelperOutput,
+    pub on_edit: &'a Callback<(HelperField, String)>,
+    pub on_apply: &'a Callback<()>,
 }
 
-#[component]
-pub fn GbsHelper(p: &HelperProps) -> Html {
+/// A plain function, not a component (no state of its own).
+pub fn gbs_helper(p: &HelperProps) -> Html {
     let on_field = {
         let on_edit = p.on_edit.clone();
         Callback::from(move |(key, text): (String, String)| {
@@ -32,12 +32,16 @@ pub fn GbsHelper(p: &HelperProps) -> Html {
         <details class="helper" data-testid="gbs-helper">
             <summary>{ "Work out GB-s from memory and duration" }</summary>
             <div class="fields">
-                { for HelperField::ALL.into_iter().map(|f| html! {
-                    <NumberField key_name={format!("helper_{}", f.id())} label={f.label()} unit={f.unit()}
-                        hint={f.hint()} value={p.input.get(f).to_string()}
-                        error={p.output.error(f).map(|m| AttrValue::from(m.to_string()))}
-                        on_edit={on_field.clone()} />
-                }) }
+                { for HelperField::ALL.into_iter().map(|f| number_field(&NumberFieldProps {
+                    key_name: format!("helper_{}", f.id()).into(),
+                    label: f.label().into(),
+                    unit: f.unit().into(),
+                    hint: f.hint().into(),
+                    value: p.input.get(f).to_string().into(),
+                    error: p.output.error(f).map(|m| AttrValue::from(m.to_string())),
+                    text: false,
+                    on_edit: &on_field,
+                })) }
             </div>
             <p class="helper-result" data-testid="helper-result" aria-live="polite">{ p.output.text.clone() }</p>
             <button type="button" class="primary" data-testid="apply-helper" disabled={!ready} {onclick}>

@@ -2,7 +2,7 @@
 //! its rows editable (the `rows` key) and the row that meets the needed
 //! volume highlighted.
 
-use crate::components::field::{NumberField, OnEdit};
+use crate::components::field::{number_field, NumberFieldProps, OnEdit};
 use backcast_core::form::ROWS;
 use backcast_core::view::TableRow;
 use yew::prelude::*;
@@ -29,16 +29,48 @@ pub struct TableProps {
     pub on_edit: Option<OnEdit>,
 }
 
+/// The table as a component (for tests and any caller that wants one).
 #[component]
 pub fn RequestsTable(p: &TableProps) -> Html {
+    requests_table(&TableView {
+        rows: &p.rows,
+        period: &p.period,
+        budget: &p.budget,
+        needed: &p.needed,
+        arch: &p.arch,
+        note: p.note.as_deref(),
+        rows_text: p.rows_text.clone(),
+        rows_error: p.rows_error.clone(),
+        on_edit: p.on_edit.as_ref(),
+    })
+}
+
+/// What the table lays out, borrowed (see `TableProps`).
+pub struct TableView<'a> {
+    pub rows: &'a [TableRow],
+    pub period: &'a str,
+    pub budget: &'a str,
+    pub needed: &'a str,
+    pub arch: &'a str,
+    pub note: Option<&'a str>,
+    pub rows_text: AttrValue,
+    pub rows_error: Option<AttrValue>,
+    pub on_edit: Option<&'a OnEdit>,
+}
+
+/// A plain function, not a component: its parent re-renders it on every
+/// change anyway, and a component costs the wasm its own copy of Yew's
+/// lifecycle code.
+pub fn requests_table(p: &TableView) -> Html {
     let col = |arch: &str| classes!((p.arch == arch).then_some("current"));
     html! {
         <section class="table" aria-labelledby="table-title">
             <h2 id="table-title">{ "GB-s to requests" }</h2>
             if let Some(on_edit) = &p.on_edit {
                 <div class="rows-field no-print">
-                    <NumberField key_name={ROWS.key} label={ROWS.label} unit={ROWS.unit} hint={ROWS.hint}
-                        value={p.rows_text.clone()} error={p.rows_error.clone()} text=true on_edit={on_edit.clone()} />
+                    { number_field(&NumberFieldProps { key_name: ROWS.key.into(), label: ROWS.label.into(),
+                        unit: ROWS.unit.into(), hint: ROWS.hint.into(), value: p.rows_text.clone(),
+                        error: p.rows_error.clone(), text: true, on_edit }) }
                 </div>
             }
             <div class="table-wrap">
@@ -67,7 +99,7 @@ pub fn RequestsTable(p: &TableProps) -> Html {
                     { format!("Highlighted: the largest GB-s per request whose requests still cover the needed {} per {} ({}).", p.needed, p.period, p.arch) }
                 </p>
             }
-            if let Some(note) = &p.note { <p class="hint" data-testid="rows-note">{ note.clone() }</p> }
+            if let Some(note) = p.note { <p class="hint" data-testid="rows-note">{ note.to_string() }</p> }
         </section>
     }
 }
