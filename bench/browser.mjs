@@ -17,7 +17,8 @@
 //
 // Updates: the app at ?rows=1:1000:1 and the baseline page; each edit sets
 // the budget field and dispatches an input event, and is timed until the
-// first frame after the table's first count changed. Medians compared.
+// first frame after the table's first count changed. The two pages take
+// turns in blocks of 10 edits. Medians compared.
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -152,7 +153,7 @@ async function editTimes(n) {
   return times;
 }
 
-async function updateTimes(browser, url, rows) {
+async function openForEdits(browser, url, rows) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
@@ -161,11 +162,29 @@ async function updateTimes(browser, url, rows) {
     [ROW, rows],
     { timeout: 30_000 },
   );
-  // Warm up (first edits compile and allocate), then measure.
+  // Warm up (first edits compile and allocate); not counted.
   await page.evaluate(editTimes, 3);
-  const times = await page.evaluate(editTimes, EDITS);
-  await context.close();
-  return times;
+  return { page, context };
+}
+
+// Both pages stay open and take turns, a block of edits each, so machine
+// noise (other processes, thermal drift) falls on both alike.
+async function interleavedUpdates(browser, appUrl, baseUrl, rows) {
+  const app = await openForEdits(browser, appUrl, rows);
+  const js = await openForEdits(browser, baseUrl, rows);
+  const block = 10;
+  const appTimes = [];
+  const jsTimes = [];
+  for (let done = 0; done < EDITS; done += block) {
+    const n = Math.min(block, EDITS - done);
+    await app.page.bringToFront();
+    appTimes.push(...(await app.page.evaluate(editTimes, n)));
+    await js.page.bringToFront();
+    jsTimes.push(...(await js.page.evaluate(editTimes, n)));
+  }
+  await app.context.close();
+  await js.context.close();
+  return [appTimes, jsTimes];
 }
 
 const median = (xs) => {
@@ -198,8 +217,8 @@ async function main() {
         stat.push(await loadTime(browser, `${base}/static.html`));
       }
     }
-    const yewEdits = await updateTimes(browser, `${base}/index.html?rows=1:1000:1`, 1000);
-    const jsEdits = await updateTimes(browser, `${base}/baseline.html`, 1000);
+    const [yewEdits, jsEdits] = await interleavedUpdates(
+      browser, `${base}/index.html?rows=1:1000:1`, `${base}/baseline.html`, 1000);
     const out = {
       first_paint: { loads: LOADS, app_ms: median(app), static_ms: median(stat), ratio: median(app) / median(stat), app_all: app, static_all: stat },
       updates: { edits: EDITS, app_ms: median(yewEdits), baseline_ms: median(jsEdits), ratio: median(yewEdits) / median(jsEdits), app_all: yewEdits, baseline_all: jsEdits },
