@@ -52,3 +52,25 @@ test('a link never shows the default numbers, not even for a frame', async ({ pa
   expect(seen).not.toContain(DEFAULT_FIRST);
   expect(new Set(seen)).toEqual(new Set([LINK_FIRST]));
 });
+
+test('focus in a prerendered field survives the app taking over', async ({ page }) => {
+  // Hold the wasm back until the person has put the cursor in a field of
+  // the prerendered page (no timing involved: the request waits on that).
+  let release!: () => void;
+  const focused = new Promise<void>((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await focused;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.getByTestId('input-requests')).toBeVisible();
+  expect(await page.evaluate(() => 'backcast' in window)).toBe(false);
+  await page.getByTestId('input-requests').focus();
+  release();
+  await page.waitForFunction(() => 'backcast' in window);
+  // The app has replaced the prerendered form, and the field has focus again.
+  await expect(page.getByTestId('input-requests')).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type('0'); // 3000 -> 30000
+  await expect(page.getByTestId('figure-2').locator('dt')).toHaveText('Cost of 30,000 requests');
+});
