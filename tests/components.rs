@@ -80,6 +80,14 @@ fn mount(query: &str) -> Element {
 const FIGURE0: &str = "[data-testid=figure-0] .value";
 
 #[wasm_bindgen_test]
+async fn app_renders_its_heading() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the h1", &root, |r| find(r, "h1").is_some()).await;
+    assert_eq!(text(&root, "h1"), "Backcast");
+}
+
+#[wasm_bindgen_test]
 async fn an_edit_recomputes_figures_and_table() {
     let root = mount("");
     until("the default result", &root, |r| text(r, FIGURE0) == "3,280").await;
