@@ -210,6 +210,9 @@ impl Lines {
         .into_iter()
         .fold(Decimal::ZERO, add)
     }
+    pub fn lambda(&self) -> Decimal {
+        add(self.lambda_requests, self.lambda_duration)
+    }
     pub fn step_functions(&self) -> Decimal {
         add(
             add(self.sfn_transitions, self.sfn_express_requests),

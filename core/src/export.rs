@@ -5,22 +5,30 @@
 
 use crate::view::View;
 
+/// The table's caption, as the page shows it and the exports write it.
+pub fn table_caption(period: &str, budget: &str) -> String {
+    format!("Most requests per {period} that {budget} buys, by Lambda GB-s per request")
+}
+
+/// The table's column headings, as the page shows them and the exports
+/// write them.
+pub fn table_headers(period: &str) -> [String; 3] {
+    [
+        "GB-s per request".to_string(),
+        format!("Requests per {period} (x86_64)"),
+        format!("Requests per {period} (arm64)"),
+    ]
+}
+
 impl View {
     /// The table's caption, as the page shows it.
     pub fn table_caption(&self) -> String {
-        format!(
-            "Most requests per {} that {} buys, by Lambda GB-s per request",
-            self.period, self.budget
-        )
+        table_caption(self.period, &self.budget)
     }
 
     /// The table's column headings, as the page shows them.
     pub fn table_headers(&self) -> [String; 3] {
-        [
-            "GB-s per request".to_string(),
-            format!("Requests per {} (x86_64)", self.period),
-            format!("Requests per {} (arm64)", self.period),
-        ]
+        table_headers(self.period)
     }
 }
 

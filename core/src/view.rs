@@ -37,8 +37,6 @@ pub struct BreakdownLine {
     pub dimension: &'static str,
     pub per_request: String,
     pub per_period: String,
-    /// Share of the total, 0 to 100, for a bar.
-    pub share: f64,
     pub share_text: String,
     /// Share of the total in tenths of a percent, 0 to 1000, for a bar's
     /// width without float formatting.
@@ -188,11 +186,7 @@ impl View {
             }),
             breakdown: breakdown(s, &sol.lines),
             services: services(s, &sol.lines),
-            total_per_request: if s.requests.is_zero() {
-                "—".into()
-            } else {
-                format_usd(sol.cost / s.requests)
-            },
+            total_per_request: per_request(sol.cost, s.requests),
             total_per_period: format_usd(sol.cost),
             headroom: headroom_lines(s, &sol),
             headroom_note: format!(
@@ -409,23 +403,26 @@ fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
         .into_iter()
         .map(|(service, dimension, v, _)| {
             let pct = percent(v, total);
-            let share = to_f64(pct);
             BreakdownLine {
                 service,
                 dimension,
-                per_request: if s.requests.is_zero() {
-                    "—".into()
-                } else {
-                    format_usd(v / s.requests)
-                },
+                per_request: per_request(v, s.requests),
                 per_period: format_usd(v),
-                share,
                 share_text: format!("{}%", format_number(pct, 1)),
                 permille: permille(pct),
                 dominant: !v.is_zero() && v == max,
             }
         })
         .collect()
+}
+
+/// USD per request of `cost` spread over `requests`; a dash for none.
+fn per_request(cost: Decimal, requests: Decimal) -> String {
+    if requests.is_zero() {
+        "—".into()
+    } else {
+        format_usd(cost / requests)
+    }
 }
 
 /// `part` as a percentage of `total` (0 when the total is 0).
@@ -444,7 +441,7 @@ fn permille(pct: Decimal) -> u32 {
 
 fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
     let all = [
-        ("Lambda", l.lambda_requests + l.lambda_duration, true),
+        ("Lambda", l.lambda(), true),
         ("Step Functions", l.step_functions(), s.sfn != Sfn::None),
         ("EventBridge", l.eventbridge(), !s.eb_events.is_zero()),
         (
@@ -461,11 +458,7 @@ fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
             let pct = percent(v, total);
             ServiceLine {
                 service,
-                per_request: if s.requests.is_zero() {
-                    "—".into()
-                } else {
-                    format_usd(v / s.requests)
-                },
+                per_request: per_request(v, s.requests),
                 per_period: format_usd(v),
                 share_text: format!("{}%", format_number(pct, 1)),
                 permille: permille(pct),

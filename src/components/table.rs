@@ -3,6 +3,7 @@
 //! volume highlighted.
 
 use crate::components::field::{number_field, NumberFieldProps, OnEdit};
+use backcast_core::export::{table_caption, table_headers};
 use backcast_core::form::ROWS;
 use backcast_core::view::TableRow;
 use yew::prelude::*;
@@ -63,6 +64,8 @@ pub struct TableView<'a> {
 /// lifecycle code.
 pub fn requests_table(p: &TableView) -> Html {
     let col = |arch: &str| classes!((p.arch == arch).then_some("current"));
+    // One source for the caption and headings: the exports write the same.
+    let [h_gbs, h_x86, h_arm] = table_headers(p.period);
     html! {
         <section class="table" aria-labelledby="table-title">
             <h2 id="table-title">{ "GB-s to requests" }</h2>
@@ -75,12 +78,12 @@ pub fn requests_table(p: &TableView) -> Html {
             }
             <div class="table-wrap">
                 <table class="requests" data-testid="requests-table">
-                    <caption>{ format!("Most requests per {} that {} buys, by Lambda GB-s per request", p.period, p.budget) }</caption>
+                    <caption>{ table_caption(p.period, p.budget) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "GB-s per request" }</th>
-                            <th scope="col" class={col("x86_64")}>{ format!("Requests per {} (x86_64)", p.period) }</th>
-                            <th scope="col" class={col("arm64")}>{ format!("Requests per {} (arm64)", p.period) }</th>
+                            <th scope="col">{ h_gbs }</th>
+                            <th scope="col" class={col("x86_64")}>{ h_x86 }</th>
+                            <th scope="col" class={col("arm64")}>{ h_arm }</th>
                         </tr>
                     </thead>
                     <tbody>
