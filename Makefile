@@ -47,6 +47,7 @@ tools-rust:
 	  || rustup target add $(WASM_TARGET)
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 
 tools-trunk: tools-rust
 	@if trunk --version 2>/dev/null | grep -qw '$(TRUNK_VERSION)'; then :; else \
@@ -95,9 +96,21 @@ node_modules/.installed: package-lock.json package.json | tools-apt
 
 # ---------------------------------------------------------------- build ----
 
+# The release wasm is built with the Rust standard library compiled along
+# with the app (size-optimised, -Z build-std from the toolchain's rust-src)
+# and panic = immediate-abort: no panic formatting or unwinding code, 17 KB
+# gzip less (BENCHMARKS.md). Both are unstable cargo/rustc options, enabled
+# on the pinned stable toolchain for this one build only (RUSTC_BOOTSTRAP);
+# every other build and test uses plain stable. A panic then stops the
+# module with a trap, which index.html's error handler turns into a message.
+# `make bench` runs bench/wasm_sizes.sh with the same settings.
+RELEASE_WASM_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zunstable-options\ -Cpanic=immediate-abort
+
 dist: tools
 	$(call section,trunk build --release --offline -> dist/)
-	trunk build --release --offline --public-url ./
+	env $(RELEASE_WASM_ENV) trunk build --release --offline --minify --public-url ./
+	node scripts/minify.mjs dist
 	$(call section,prerender the default page into dist/index.html (Yew SSR))
 	cargo run --quiet --features ssr --bin prerender -- dist/index.html
 	node scripts/csp.mjs dist
@@ -172,7 +185,7 @@ bench: tools tools-twiggy
 	mkdir -p $(BENCH_OUT)
 	@$(MAKE) --no-print-directory dist
 	$(call section,bench 2/5: wasm bytes by dependency (twiggy))
-	bash bench/wasm_sizes.sh $(BENCH_OUT) > $(BENCH_OUT)/sizes.md
+	env $(RELEASE_WASM_ENV) bash bench/wasm_sizes.sh $(BENCH_OUT) > $(BENCH_OUT)/sizes.md
 	cat $(BENCH_OUT)/sizes.md
 	$(call section,bench 3/5: native solver (criterion))
 	cargo bench -p backcast-core --bench solve

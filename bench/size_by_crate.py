@@ -34,6 +34,9 @@ GROUPS = [
 
 
 def owner(name: str) -> str:
+    # A standard library built with the app (-Z build-std) names its crates
+    # with a hash: `std[a543996e6e7dbf1e]::…`.
+    name = re.sub(r"\[[0-9a-f]{16}\]", "", name)
     if name.startswith("data segment"):
         return "data (string/tables, all crates)"
     if name.startswith('"function names"') or name.startswith("custom section"):

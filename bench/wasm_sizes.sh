@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where the wasm's bytes go, by dependency: prints a markdown table.
-# Builds the same release wasm as Trunk (feature csr), runs wasm-bindgen
+# Builds the same release wasm as Trunk (feature csr; `make bench` passes the
+# release build settings of `make dist` in the environment), runs wasm-bindgen
 # keeping the names section and wasm-opt -Oz keeping names (-g), then sums
 # twiggy's per-function sizes by owner (bench/size_by_crate.py).
 #   bash bench/wasm_sizes.sh [out-dir]

@@ -39,10 +39,11 @@ const policy = [
 ].join('; ');
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-// Right after <meta charset>, which must stay first.
-html = /<meta charset="utf-8" \/>/.test(html)
-  ? html.replace(/<meta charset="utf-8" \/>/, `<meta charset="utf-8" />\n    ${meta}`)
-  : html.replace(/<head>/, `<head>\n    ${meta}`);
+// Right after <meta charset>, which must stay first (Trunk's minified HTML
+// writes it unquoted and has no <head> tag).
+const charset = /<meta charset="?utf-8"?\s*\/?>/i;
+if (!charset.test(html)) throw new Error(`csp: no <meta charset> in ${file}`);
+html = html.replace(charset, (m) => `${m}${meta}`);
 await writeFile(file, html);
 
 // frame-ancestors is left open on purpose: embedding in any blog or wiki is

@@ -17,7 +17,6 @@ mod entry {
     use backcast::{App, AppProps};
 
     pub fn start() {
-        backcast::web::install_panic_hook();
         backcast::web::expose_api();
         let query = yew::AttrValue::from(backcast::web::location_query());
         let doc = web_sys::window().and_then(|w| w.document());

@@ -98,64 +98,8 @@ pub fn location_query() -> String {
         .unwrap_or_default()
 }
 
-/// Turns any panic into a visible message with a link back to the default
-/// scenario, instead of a dead page. (With `panic = "abort"` the module
-/// stops after this hook; the message is what the person sees.)
-pub fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        let message = match info.payload().downcast_ref::<&str>() {
-            Some(s) => (*s).to_string(),
-            None => info
-                .payload()
-                .downcast_ref::<String>()
-                .cloned()
-                .unwrap_or_else(|| "unknown error".into()),
-        };
-        web_sys::console::error_1(&format!("Backcast panicked: {info}").into());
-        show_fatal(&message);
-    }));
-}
-
-/// Replaces the page's content with the fatal-error message. Text goes in
-/// through `set_text_content`, so a message can never inject markup.
-pub fn show_fatal(message: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = doc.body() else { return };
-    let make = |tag: &str| doc.create_element(tag).ok();
-    let (Some(section), Some(h), Some(p), Some(code), Some(a)) = (
-        make("section"),
-        make("h2"),
-        make("p"),
-        make("pre"),
-        make("a"),
-    ) else {
-        return;
-    };
-    let _ = section.set_attribute("class", "fatal");
-    let _ = section.set_attribute("role", "alert");
-    let _ = section.set_attribute("data-testid", "fatal");
-    h.set_text_content(Some("Backcast stopped because of an internal error"));
-    p.set_text_content(Some(
-        "Nothing was sent anywhere. The link you opened is unchanged; you can reload it, or start again from the default scenario.",
-    ));
-    code.set_text_content(Some(message));
-    let _ = a.set_attribute("href", "./");
-    a.set_text_content(Some("Open the default scenario"));
-    let _ = section.append_child(&h);
-    let _ = section.append_child(&p);
-    let _ = section.append_child(&code);
-    let _ = section.append_child(&a);
-    if let Some(app) = doc.get_element_by_id("app") {
-        app.set_inner_html("");
-        let _ = app.append_child(&section);
-    } else {
-        let _ = body.append_child(&section);
-    }
-}
-
-/// A deliberate panic, to test the hook. Exists only in debug builds.
+/// A deliberate panic, to test index.html's handler of a trapped module.
+/// Exists only in debug builds.
 #[cfg(debug_assertions)]
 #[wasm_bindgen]
 pub fn debug_panic() {
