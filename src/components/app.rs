@@ -2,17 +2,18 @@
 
 use crate::components::breakdown::{breakdown, BreakdownProps};
 use crate::components::chart::frontier_chart;
-use crate::components::embed::EmbedView;
-use crate::components::export::ExportPanel;
+use crate::components::embed::{embed_view, use_height_messages, EmbedArgs};
+use crate::components::export::{export_panel, use_export};
 use crate::components::figures::figures;
 use crate::components::form::{scenario_form, FormProps};
 use crate::components::headroom::headroom;
 use crate::components::notice::link_notice;
 use crate::components::presets::preset_picker;
-use crate::components::share::SharePanel;
+use crate::components::share::{share_panel, use_share};
 use crate::components::table::{requests_table, TableView};
 use crate::hooks::use_url_sync;
 use crate::state::{Action, State};
+use backcast_core::form::Kind;
 use backcast_core::helper::HelperField;
 use backcast_core::presets;
 use yew::prelude::*;
@@ -33,6 +34,19 @@ pub fn App(props: &AppProps) -> Html {
     // unmarked and the focus restored only once the new DOM is there.
     use_effect_with((), |_| crate::dom::page_ready());
     use_url_sync(&state);
+    {
+        // After each render, every drop-down shows the scenario's choice
+        // (see `select_field`).
+        let selects: Vec<(String, String)> = state
+            .view
+            .form
+            .iter()
+            .flat_map(|g| g.fields.iter())
+            .filter(|f| matches!(f.kind, Kind::Choice(_)))
+            .map(|f| (format!("field-{}", f.key), state.text(f.key)))
+            .collect();
+        use_effect(move || crate::dom::set_select_values(&selects));
+    }
     let on_edit = {
         let state = state.dispatcher();
         Callback::from(move |(key, text): (String, String)| state.dispatch(Action::Edit(key, text)))
@@ -41,11 +55,18 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.dispatcher();
         Callback::from(move |()| state.dispatch(Action::DismissNotice))
     };
+    let share = use_share();
+    let export = use_export(&state.scenario);
+    let embed_root = use_node_ref();
+    use_height_messages(embed_root.clone(), state.scenario.embed);
     if state.scenario.embed {
-        return html! {
-            <EmbedView view={state.view.clone()} scenario={state.scenario.clone()}
-                notice={state.notice.clone()} {on_dismiss} />
-        };
+        return embed_view(&EmbedArgs {
+            root: embed_root,
+            view: &state.view,
+            scenario: &state.scenario,
+            notice: &state.notice,
+            on_dismiss: &on_dismiss,
+        });
     }
     let on_pick = {
         let state = state.dispatcher();
@@ -99,8 +120,8 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="hint price-note" data-testid="price-note">{ v.price_note.clone() }</p>
                 </div>
             </div>
-            <SharePanel scenario={state.scenario.clone()} />
-            <ExportPanel view={state.view.clone()} scenario={state.scenario.clone()} />
+            { share_panel(&state.scenario, &share) }
+            { export_panel(&state.view, &export) }
         </main>
         </>
     }

@@ -11,41 +11,31 @@ use crate::components::table::{requests_table, TableView};
 use backcast_core::scenario::Problem;
 use backcast_core::view::View;
 use backcast_core::Scenario;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties)]
-pub struct EmbedProps {
-    pub view: Rc<View>,
-    pub scenario: Scenario,
-    #[prop_or_default]
-    pub notice: Vec<Problem>,
-    pub on_dismiss: Callback<()>,
+/// What the embedded view lays out.
+pub struct EmbedArgs<'a> {
+    /// Its root element, whose height `use_height_messages` reports.
+    pub root: NodeRef,
+    pub view: &'a View,
+    pub scenario: &'a Scenario,
+    pub notice: &'a [Problem],
+    pub on_dismiss: &'a Callback<()>,
 }
 
-/// The view by pointer, as `ExportProps`.
-impl PartialEq for EmbedProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.view, &other.view)
-            && self.scenario == other.scenario
-            && self.notice == other.notice
-            && self.on_dismiss == other.on_dismiss
-    }
-}
-
-#[component]
-pub fn EmbedView(p: &EmbedProps) -> Html {
-    let root = use_node_ref();
-    use_height_messages(root.clone());
-    let v = &p.view;
+/// A plain function, not a component (a component costs the wasm its own
+/// copy of Yew's lifecycle code): `App` renders it for `?embed=1`, and
+/// calls `use_height_messages` for its root.
+pub fn embed_view(p: &EmbedArgs) -> Html {
+    let v = p.view;
     let mut full = p.scenario.clone();
     full.embed = false;
     // Relative, so it resolves against this page's own address (also
     // inside the iframe, and when prerendered).
     let open = format!("?{}", full.to_query(true));
     html! {
-        <div class="embed" ref={root} data-testid="embed">
-            { link_notice(&p.notice, &p.on_dismiss) }
+        <div class="embed" ref={p.root.clone()} data-testid="embed">
+            { link_notice(p.notice, p.on_dismiss) }
             <div class="compact" data-testid="embed-answer">
                 { figures(&v.verdict, v.verdict_ok, &v.figures) }
             </div>
@@ -61,10 +51,11 @@ pub fn EmbedView(p: &EmbedProps) -> Html {
     }
 }
 
-/// Posts the root's height to the parent after each render and whenever
-/// it resizes (ResizeObserver, where there is one); only changes are sent.
+/// While `on` (the embedded view is shown), posts the root's height to the
+/// parent after each render and whenever it resizes (ResizeObserver, where
+/// there is one); only changes are sent.
 #[hook]
-fn use_height_messages(root: NodeRef) {
+pub fn use_height_messages(root: NodeRef, on: bool) {
     let last = use_mut_ref(|| -1.0f64);
     let send = {
         let (root, last) = (root.clone(), last.clone());
@@ -81,10 +72,14 @@ fn use_height_messages(root: NodeRef) {
     };
     {
         let send = send.clone();
-        use_effect(send);
+        use_effect(move || {
+            if on {
+                send();
+            }
+        });
     }
-    use_effect_with((), move |_| {
-        let observer = observe(&root, send);
+    use_effect_with(on, move |on| {
+        let observer = if *on { observe(&root, send) } else { None };
         move || {
             if let Some((o, _callback)) = observer {
                 o.disconnect();

@@ -5,7 +5,6 @@
 use backcast_core::export::{csv, markdown};
 use backcast_core::view::View;
 use backcast_core::Scenario;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -40,23 +39,18 @@ impl Format {
     }
 }
 
-#[derive(Properties)]
-pub struct ExportProps {
-    pub view: Rc<View>,
-    pub scenario: Scenario,
+/// The panel's own state, kept by the caller (`use_export`).
+#[derive(Clone)]
+pub struct ExportState {
+    open: UseStateHandle<bool>,
+    format: UseStateHandle<Format>,
+    status: UseStateHandle<String>,
+    json: UseStateHandle<String>,
 }
 
-/// The view is compared by pointer: the state makes a new one whenever the
-/// scenario changes (a derived deep comparison of the whole view model
-/// costs the wasm about 1 KB gzip).
-impl PartialEq for ExportProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.view, &other.view) && self.scenario == other.scenario
-    }
-}
-
-#[component]
-pub fn ExportPanel(p: &ExportProps) -> Html {
+/// The export panel's state and effects, for the scenario on screen.
+#[hook]
+pub fn use_export(scenario: &Scenario) -> ExportState {
     // Closed until asked for: the exports are built only while shown, so an
     // edit of a 1,000-row table does not also rebuild them.
     let open = use_state(|| false);
@@ -74,13 +68,30 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
     let json = use_state(String::new);
     {
         let json = json.clone();
-        use_effect_with((*open, *format, p.scenario.clone()), move |(open, f, s)| {
+        use_effect_with((*open, *format, scenario.clone()), move |(open, f, s)| {
             if *open && *f == Format::Json {
                 json.set(solve_json(s));
             }
         });
     }
-    if !*open {
+    ExportState {
+        open,
+        format,
+        status,
+        json,
+    }
+}
+
+/// A plain function, not a component (a component costs the wasm its own
+/// copy of Yew's lifecycle code): `App` keeps its state with `use_export`.
+pub fn export_panel(view: &View, st: &ExportState) -> Html {
+    let ExportState {
+        open,
+        format,
+        status,
+        json,
+    } = st;
+    if !**open {
         let onclick = {
             let open = open.clone();
             Callback::from(move |_: MouseEvent| open.set(true))
@@ -93,10 +104,10 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
             </section>
         };
     }
-    let text = match *format {
-        Format::Markdown => markdown(&p.view),
-        Format::Csv => csv(&p.view),
-        Format::Json => (*json).clone(),
+    let text = match **format {
+        Format::Markdown => markdown(view),
+        Format::Csv => csv(view),
+        Format::Json => (**json).clone(),
     };
     let on_copy = {
         let (text, status) = (text.clone(), status.clone());
@@ -117,7 +128,7 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
         })
     };
     let on_download = {
-        let (text, f) = (text.clone(), *format);
+        let (text, f) = (text.clone(), **format);
         Callback::from(move |_: MouseEvent| {
             let (name, mime) = f.file();
             crate::dom::download(name, mime, &text);
@@ -135,7 +146,7 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
                     };
                     html! {
                         <label class="export-format">
-                            <input type="radio" name="export-format" value={f.key()} checked={*format == f}
+                            <input type="radio" name="export-format" value={f.key()} checked={**format == f}
                                 {onchange} data-testid={format!("export-format-{}", f.key())} />
                             { f.label() }
                         </label>
@@ -152,7 +163,7 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
                 </button>
             </div>
             <p class="hint">{ "The table exactly as shown above (same units, period and rounding); JSON is the solve() result of the JavaScript API and the command line." }</p>
-            <p class="status" role="status" aria-live="polite" data-testid="export-status">{ (*status).clone() }</p>
+            <p class="status" role="status" aria-live="polite" data-testid="export-status">{ (**status).clone() }</p>
         </section>
     }
 }

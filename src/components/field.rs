@@ -59,36 +59,24 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct SelectFieldProps {
-    pub key_name: AttrValue,
-    pub label: AttrValue,
-    #[prop_or_default]
-    pub hint: AttrValue,
-    pub value: AttrValue,
+pub struct SelectFieldProps<'a> {
+    pub key_name: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub value: &'a str,
     /// `(value, label)` pairs.
-    pub options: Vec<(AttrValue, AttrValue)>,
-    pub on_edit: OnEdit,
+    pub options: &'static [(&'static str, &'static str)],
+    pub on_edit: &'a OnEdit,
 }
 
-#[component]
-pub fn SelectField(p: &SelectFieldProps) -> Html {
+/// A drop-down for a key with fixed choices (a plain function, as
+/// `number_field`). `selected` attributes only choose the option on the
+/// first render (and in a prerender): once a person has picked one, the
+/// app sets each control's value after rendering instead (`App`, through
+/// `dom::set_select_values`), so Back/Forward and presets show.
+pub fn select_field(p: &SelectFieldProps) -> Html {
     let id = format!("field-{}", p.key_name);
     let hint_id = format!("{id}-hint");
-    // `selected` attributes only set the first render (and a prerender);
-    // once a person has picked an option, Back/Forward and presets must
-    // set the control's value.
-    let select_ref = use_node_ref();
-    {
-        let select_ref = select_ref.clone();
-        use_effect_with(p.value.clone(), move |value| {
-            if let Some(select) = select_ref.cast::<web_sys::HtmlSelectElement>() {
-                if select.value() != value.as_str() {
-                    select.set_value(value);
-                }
-            }
-        });
-    }
     let onchange = {
         let key = p.key_name.to_string();
         let on_edit = p.on_edit.clone();
@@ -99,15 +87,15 @@ pub fn SelectField(p: &SelectFieldProps) -> Html {
     };
     html! {
         <div class="field">
-            <label for={id.clone()}>{ p.label.clone() }</label>
+            <label for={id.clone()}>{ p.label }</label>
             <div class="control">
-                <select id={id} ref={select_ref} data-testid={format!("input-{}", p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
-                    { for p.options.iter().map(|(v, l)| html! {
-                        <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>
+                <select id={id} data-testid={format!("input-{}", p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
+                    { for p.options.iter().map(|&(v, l)| html! {
+                        <option value={v} selected={v == p.value}>{ l }</option>
                     }) }
                 </select>
             </div>
-            <p class="hint" id={hint_id}>{ p.hint.clone() }</p>
+            <p class="hint" id={hint_id}>{ p.hint }</p>
         </div>
     }
 }

@@ -1,7 +1,8 @@
 //! The scenario's inputs, grouped by service, each a labelled control.
 
 use crate::components::field::{
-    check_field, number_field, CheckFieldProps, NumberFieldProps, OnEdit, SelectField,
+    check_field, number_field, select_field, CheckFieldProps, NumberFieldProps, OnEdit,
+    SelectFieldProps,
 };
 use crate::components::helper::{gbs_helper, HelperProps};
 use crate::state::State;
@@ -35,11 +36,14 @@ fn control(f: &Field, p: &FormProps) -> Html {
             text: f.kind == Kind::Text,
             on_edit: p.on_edit,
         }),
-        Kind::Choice(options) => html! {
-            <SelectField key_name={f.key} label={f.label} hint={f.hint} {value}
-                options={options.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()}
-                on_edit={p.on_edit.clone()} />
-        },
+        Kind::Choice(options) => select_field(&SelectFieldProps {
+            key_name: f.key,
+            label: f.label,
+            hint: f.hint,
+            value: &value,
+            options,
+            on_edit: p.on_edit,
+        }),
         Kind::Flag => check_field(&CheckFieldProps {
             key_name: f.key.into(),
             label: f.label.into(),
