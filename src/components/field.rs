@@ -41,7 +41,7 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
         hint_id.clone()
     };
     html! {
-        <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
+        <div class={if p.error.is_some() { "field invalid" } else { "field" }}>
             <label for={id.clone()}>{ p.label.clone() }</label>
             <div class="control">
                 <input id={id} type="text" inputmode={if p.text { "text" } else { "decimal" }} autocomplete="off" spellcheck="false"
