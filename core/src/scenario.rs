@@ -415,14 +415,22 @@ pub const KEYS: &[&str] = &[
     "embed",
 ];
 
-/// How a number must be bounded.
+/// How a number must be bounded: at least 0 (above 0 when `positive`)
+/// and at most `max`.
 #[derive(Clone, Copy)]
-enum Bound {
-    /// >= 0 and <= max
-    NonNegative(Decimal),
-    /// > 0 and <= max
-    Positive(Decimal),
+struct Bound {
+    positive: bool,
+    max: Decimal,
 }
+
+const PER_REQUEST: Bound = Bound {
+    positive: false,
+    max: MAX_PER_REQUEST,
+};
+const SIZE: Bound = Bound {
+    positive: true,
+    max: MAX_PER_REQUEST,
+};
 
 fn number(raw: Raw<'_>, bound: Bound) -> Result<Decimal, String> {
     let text = match raw {
@@ -430,52 +438,35 @@ fn number(raw: Raw<'_>, bound: Bound) -> Result<Decimal, String> {
         Raw::Bool(_) => return Err("is a boolean; expected a number".into()),
     };
     let d = parse_decimal(text)?;
-    match bound {
-        Bound::NonNegative(max) => {
-            if d.is_sign_negative() && !d.is_zero() {
-                return Err(format!("must be 0 or more, not {}", shorten(text.trim())));
-            }
-            if d > max {
-                return Err(format!(
-                    "must be at most {}, not {}",
-                    decimal_text(max),
-                    shorten(text.trim())
-                ));
-            }
+    let low = if bound.positive {
+        d <= Decimal::ZERO
+    } else {
+        d.is_sign_negative() && !d.is_zero()
+    };
+    let rule = if low {
+        if bound.positive {
+            "must be greater than 0".to_string()
+        } else {
+            "must be 0 or more".to_string()
         }
-        Bound::Positive(max) => {
-            if d <= Decimal::ZERO {
-                return Err(format!(
-                    "must be greater than 0, not {}",
-                    shorten(text.trim())
-                ));
-            }
-            if d > max {
-                return Err(format!(
-                    "must be at most {}, not {}",
-                    decimal_text(max),
-                    shorten(text.trim())
-                ));
-            }
-        }
-    }
-    // -0 reads as 0.
-    Ok(if d.is_zero() { Decimal::ZERO } else { d })
+    } else if d > bound.max {
+        "must be at most ".to_string() + &decimal_text(bound.max)
+    } else {
+        // -0 reads as 0.
+        return Ok(if d.is_zero() { Decimal::ZERO } else { d });
+    };
+    Err(rule + ", not " + &shorten(text.trim()))
 }
 
-fn choice<T: Copy>(raw: Raw<'_>, options: &[(&str, T)]) -> Result<T, String> {
-    let names = options
-        .iter()
-        .map(|(k, _)| *k)
-        .collect::<Vec<_>>()
-        .join(", ");
+/// The index in `names` of the raw value.
+fn choice(raw: Raw<'_>, names: &[&str]) -> Result<usize, String> {
+    let names_text = names.join(", ");
     match raw {
-        Raw::Text(t) => options
+        Raw::Text(t) => names
             .iter()
-            .find(|(k, _)| *k == t.trim())
-            .map(|(_, v)| *v)
-            .ok_or_else(|| format!("\"{}\" is not one of {}", shorten(t), names)),
-        Raw::Bool(_) => Err(format!("is a boolean; expected one of {names}")),
+            .position(|k| *k == t.trim())
+            .ok_or_else(|| ["\"", &shorten(t), "\" is not one of ", &names_text].concat()),
+        Raw::Bool(_) => Err("is a boolean; expected one of ".to_string() + &names_text),
     }
 }
 
@@ -485,10 +476,135 @@ fn flag(raw: Raw<'_>) -> Result<bool, String> {
         Raw::Text(t) => match t.trim() {
             "1" | "true" => Ok(true),
             "0" | "false" => Ok(false),
-            other => Err(format!("\"{}\" is not 0 or 1", shorten(other))),
+            other => Err(["\"", &shorten(other), "\" is not 0 or 1"].concat()),
         },
     }
 }
+
+/// How `Scenario::set` reads a key's value, and where it puts it.
+#[derive(Clone, Copy)]
+enum Slot {
+    Number(Bound, fn(&mut Scenario) -> &mut Decimal),
+    Flag(fn(&mut Scenario) -> &mut bool),
+    /// One of the names; the setter takes the index of the one given.
+    Choice(&'static [&'static str], fn(&mut Scenario, usize)),
+}
+
+/// The keys that are a plain number, flag or choice, one entry each; the
+/// others (`v`, `region`, `prices`, `rows`, `p.` overrides) are read by
+/// `Scenario::set_other`.
+const SLOTS: &[(&str, Slot)] = &[
+    (
+        "budget",
+        Slot::Number(
+            Bound {
+                positive: true,
+                max: MAX_BUDGET,
+            },
+            |s| &mut s.budget,
+        ),
+    ),
+    (
+        "period",
+        Slot::Choice(&["day", "month"], |s, i| {
+            s.period = if i == 0 { Period::Day } else { Period::Month }
+        }),
+    ),
+    (
+        "requests",
+        Slot::Number(
+            Bound {
+                positive: false,
+                max: MAX_REQUESTS,
+            },
+            |s| &mut s.requests,
+        ),
+    ),
+    (
+        "arch",
+        Slot::Choice(&["x86_64", "arm64"], |s, i| {
+            s.arch = if i == 0 { Arch::X86_64 } else { Arch::Arm64 }
+        }),
+    ),
+    ("free_tier", Slot::Flag(|s| &mut s.free_tier)),
+    ("gbs", Slot::Number(PER_REQUEST, |s| &mut s.gbs)),
+    (
+        "invocations",
+        Slot::Number(PER_REQUEST, |s| &mut s.invocations),
+    ),
+    (
+        "sfn",
+        Slot::Choice(&["none", "standard", "express"], |s, i| {
+            s.sfn = match i {
+                0 => Sfn::None,
+                1 => Sfn::Standard,
+                _ => Sfn::Express,
+            }
+        }),
+    ),
+    (
+        "sfn_transitions",
+        Slot::Number(PER_REQUEST, |s| &mut s.sfn_transitions),
+    ),
+    (
+        "sfn_express_ms",
+        Slot::Number(PER_REQUEST, |s| &mut s.sfn_express_ms),
+    ),
+    (
+        "sfn_express_mb",
+        Slot::Number(PER_REQUEST, |s| &mut s.sfn_express_mb),
+    ),
+    ("eb_events", Slot::Number(PER_REQUEST, |s| &mut s.eb_events)),
+    ("eb_event_kb", Slot::Number(SIZE, |s| &mut s.eb_event_kb)),
+    (
+        "ddb_mode",
+        Slot::Choice(&["on_demand", "provisioned"], |s, i| {
+            s.ddb_mode = if i == 0 {
+                DdbMode::OnDemand
+            } else {
+                DdbMode::Provisioned
+            }
+        }),
+    ),
+    ("ddb_reads", Slot::Number(PER_REQUEST, |s| &mut s.ddb_reads)),
+    ("ddb_read_kb", Slot::Number(SIZE, |s| &mut s.ddb_read_kb)),
+    (
+        "ddb_read",
+        Slot::Choice(&["eventual", "strong", "transactional"], |s, i| {
+            s.ddb_read = match i {
+                0 => ReadMode::Eventual,
+                1 => ReadMode::Strong,
+                _ => ReadMode::Transactional,
+            }
+        }),
+    ),
+    (
+        "ddb_writes",
+        Slot::Number(PER_REQUEST, |s| &mut s.ddb_writes),
+    ),
+    ("ddb_write_kb", Slot::Number(SIZE, |s| &mut s.ddb_write_kb)),
+    (
+        "ddb_write",
+        Slot::Choice(&["standard", "transactional"], |s, i| {
+            s.ddb_write = if i == 0 {
+                WriteMode::Standard
+            } else {
+                WriteMode::Transactional
+            }
+        }),
+    ),
+    (
+        "ddb_storage_gb",
+        Slot::Number(
+            Bound {
+                positive: false,
+                max: MAX_STORAGE_GB,
+            },
+            |s| &mut s.ddb_storage_gb,
+        ),
+    ),
+    ("embed", Slot::Flag(|s| &mut s.embed)),
+];
 
 impl Scenario {
     /// Reads `(key, value)` pairs. Returns the scenario with every valid key
@@ -544,136 +660,92 @@ impl Scenario {
 
     /// Sets one key from its raw value; on error nothing changes.
     pub fn set(&mut self, key: &str, raw: Raw<'_>) -> Result<(), String> {
-        let per_request = Bound::NonNegative(MAX_PER_REQUEST);
-        let size = Bound::Positive(MAX_PER_REQUEST);
-        match key {
-            "v" => match raw {
-                Raw::Text(t) if t.trim() == "1" => {}
-                Raw::Text(t) => {
-                    return Err(format!(
-                        "version \"{}\" is not supported; this Backcast reads v=1",
-                        shorten(t)
-                    ))
-                }
-                Raw::Bool(_) => return Err("is a boolean; expected 1".into()),
-            },
-            "budget" => self.budget = number(raw, Bound::Positive(MAX_BUDGET))?,
-            "period" => {
-                self.period = choice(raw, &[("day", Period::Day), ("month", Period::Month)])?
+        match SLOTS.iter().find(|(k, _)| *k == key) {
+            Some((_, Slot::Number(bound, at))) => *at(self) = number(raw, *bound)?,
+            Some((_, Slot::Flag(at))) => *at(self) = flag(raw)?,
+            Some((_, Slot::Choice(names, set))) => {
+                let i = choice(raw, names)?;
+                set(self, i)
             }
-            "requests" => self.requests = number(raw, Bound::NonNegative(MAX_REQUESTS))?,
+            None => self.set_other(key, raw)?,
+        }
+        Ok(())
+    }
+
+    /// The keys whose values are not a plain number, choice or flag.
+    fn set_other(&mut self, key: &str, raw: Raw<'_>) -> Result<(), String> {
+        let text = match raw {
+            Raw::Text(t) => t,
+            Raw::Bool(_) => {
+                return Err(match key {
+                    "v" => "is a boolean; expected 1",
+                    "region" => "is a boolean; expected a region code",
+                    "prices" => "is a boolean; expected a price-book id",
+                    "rows" => "is a boolean; expected a list such as 1,32:256:32",
+                    _ => return self.set_price(key, raw),
+                }
+                .into())
+            }
+        };
+        let t = text.trim();
+        match key {
+            "v" => {
+                if t != "1" {
+                    return Err([
+                        "version \"",
+                        &shorten(text),
+                        "\" is not supported; this Backcast reads v=1",
+                    ]
+                    .concat());
+                }
+            }
             "region" => {
-                let t = match raw {
-                    Raw::Text(t) => t.trim(),
-                    Raw::Bool(_) => return Err("is a boolean; expected a region code".into()),
-                };
                 if !prices::REGIONS.iter().any(|(c, _)| *c == t) {
-                    return Err(format!(
-                        "\"{}\" is not a region Backcast has prices for (e.g. us-east-1, eu-west-1)",
-                        shorten(t)
-                    ));
+                    return Err([
+                        "\"",
+                        &shorten(t),
+                        "\" is not a region Backcast has prices for (e.g. us-east-1, eu-west-1)",
+                    ]
+                    .concat());
                 }
                 self.region = t.to_string();
             }
-            "arch" => self.arch = choice(raw, &[("x86_64", Arch::X86_64), ("arm64", Arch::Arm64)])?,
-            "free_tier" => self.free_tier = flag(raw)?,
             "prices" => {
-                let t = match raw {
-                    Raw::Text(t) => t.trim(),
-                    Raw::Bool(_) => return Err("is a boolean; expected a price-book id".into()),
-                };
                 if prices::book(t).is_none() {
-                    let ids = prices::BOOKS
-                        .iter()
-                        .map(|b| b.id)
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    return Err(format!(
-                        "price book \"{}\" is not bundled; bundled: {}",
-                        shorten(t),
-                        ids
-                    ));
+                    let ids: Vec<&str> = prices::BOOKS.iter().map(|b| b.id).collect();
+                    return Err([
+                        "price book \"",
+                        &shorten(t),
+                        "\" is not bundled; bundled: ",
+                        &ids.join(", "),
+                    ]
+                    .concat());
                 }
                 self.prices = Some(t.to_string());
             }
-            "gbs" => self.gbs = number(raw, per_request)?,
-            "invocations" => self.invocations = number(raw, per_request)?,
-            "sfn" => {
-                self.sfn = choice(
-                    raw,
-                    &[
-                        ("none", Sfn::None),
-                        ("standard", Sfn::Standard),
-                        ("express", Sfn::Express),
-                    ],
-                )?
-            }
-            "sfn_transitions" => self.sfn_transitions = number(raw, per_request)?,
-            "sfn_express_ms" => self.sfn_express_ms = number(raw, per_request)?,
-            "sfn_express_mb" => self.sfn_express_mb = number(raw, per_request)?,
-            "eb_events" => self.eb_events = number(raw, per_request)?,
-            "eb_event_kb" => self.eb_event_kb = number(raw, size)?,
-            "ddb_mode" => {
-                self.ddb_mode = choice(
-                    raw,
-                    &[
-                        ("on_demand", DdbMode::OnDemand),
-                        ("provisioned", DdbMode::Provisioned),
-                    ],
-                )?
-            }
-            "ddb_reads" => self.ddb_reads = number(raw, per_request)?,
-            "ddb_read_kb" => self.ddb_read_kb = number(raw, size)?,
-            "ddb_read" => {
-                self.ddb_read = choice(
-                    raw,
-                    &[
-                        ("eventual", ReadMode::Eventual),
-                        ("strong", ReadMode::Strong),
-                        ("transactional", ReadMode::Transactional),
-                    ],
-                )?
-            }
-            "ddb_writes" => self.ddb_writes = number(raw, per_request)?,
-            "ddb_write_kb" => self.ddb_write_kb = number(raw, size)?,
-            "ddb_write" => {
-                self.ddb_write = choice(
-                    raw,
-                    &[
-                        ("standard", WriteMode::Standard),
-                        ("transactional", WriteMode::Transactional),
-                    ],
-                )?
-            }
-            "ddb_storage_gb" => {
-                self.ddb_storage_gb = number(raw, Bound::NonNegative(MAX_STORAGE_GB))?
-            }
-            "rows" => {
-                self.rows = match raw {
-                    Raw::Text(t) => Rows::parse(t)?,
-                    Raw::Bool(_) => {
-                        return Err("is a boolean; expected a list such as 1,32:256:32".into())
-                    }
-                }
-            }
-            "embed" => self.embed = flag(raw)?,
-            _ => {
-                if let Some(dim) = key.strip_prefix("p.") {
-                    let d = Dimension::from_key(dim).ok_or_else(|| {
-                        let known = Dimension::ALL
-                            .iter()
-                            .map(|d| d.key())
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        format!("is not a price dimension; known: {known}")
-                    })?;
-                    let price = number(raw, Bound::NonNegative(MAX_PRICE))?;
-                    self.overrides.insert(d, price);
-                } else {
-                    return Err("is not a key Backcast knows (scenario v1)".into());
-                }
-            }
+            "rows" => self.rows = Rows::parse(text)?,
+            _ => return self.set_price(key, raw),
         }
+        Ok(())
+    }
+
+    /// A `p.<dimension>` price override; any other key is unknown.
+    fn set_price(&mut self, key: &str, raw: Raw<'_>) -> Result<(), String> {
+        let Some(dim) = key.strip_prefix("p.") else {
+            return Err("is not a key Backcast knows (scenario v1)".into());
+        };
+        let d = Dimension::from_key(dim).ok_or_else(|| {
+            let known: Vec<&str> = Dimension::ALL.iter().map(|d| d.key()).collect();
+            "is not a price dimension; known: ".to_string() + &known.join(", ")
+        })?;
+        let price = number(
+            raw,
+            Bound {
+                positive: false,
+                max: MAX_PRICE,
+            },
+        )?;
+        self.overrides.insert(d, price);
         Ok(())
     }
 
