@@ -822,12 +822,36 @@ impl Scenario {
     /// The query string without `?`: `budget=8&period=month`. Empty when
     /// everything is the default (and `pin` is off).
     pub fn to_query(&self, pin: bool) -> String {
-        let mut ser = form_urlencoded::Serializer::new(String::new());
+        let mut out = String::new();
         for (k, v) in self.to_pairs(pin) {
-            ser.append_pair(&k, &v);
+            if !out.is_empty() {
+                out.push('&');
+            }
+            push_query_text(&mut out, &k);
+            out.push('=');
+            push_query_text(&mut out, &v);
         }
-        // Keep `:` and `,` readable in `rows`; both are safe in a query.
-        ser.finish().replace("%3A", ":").replace("%2C", ",")
+        out
+    }
+}
+
+/// Appends `text` form-urlencoded, as `form_urlencoded::Serializer` writes
+/// it (space as `+`, bytes other than `*-._` and ASCII letters and digits
+/// as `%XX`), except that `:` and `,` stay readable in `rows`: both are
+/// safe in a query.
+fn push_query_text(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in text.bytes() {
+        match b {
+            b'*' | b'-' | b'.' | b'_' | b':' | b',' => out.push(char::from(b)),
+            b' ' => out.push('+'),
+            _ if b.is_ascii_alphanumeric() => out.push(char::from(b)),
+            _ => {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
+        }
     }
 }
 
@@ -843,15 +867,14 @@ pub(crate) fn valid(q: &str) -> Scenario {
 /// The query part of a link: after `?`, before `#`; a bare query is itself.
 pub fn query_part(link: &str) -> &str {
     let s = link.trim();
-    let s = match s.find('?') {
-        Some(i) => &s[i + 1..],
-        None if s.contains("://") => "",
+    let s = match s.split_once('?') {
+        Some((_, query)) => query,
+        // No `?`: a bare query, unless it is a link (`contains("://")`
+        // without the substring searcher).
+        None if s.as_bytes().windows(3).any(|w| w == b"://") => "",
         None => s,
     };
-    match s.find('#') {
-        Some(i) => &s[..i],
-        None => s,
-    }
+    s.split_once('#').map_or(s, |(query, _)| query)
 }
 
 #[cfg(test)]
@@ -1035,5 +1058,21 @@ mod tests {
         assert_eq!(query_part("?budget=1"), "budget=1");
         assert_eq!(query_part("budget=1"), "budget=1");
         assert_eq!(query_part("https://x.org/a/"), "");
+    }
+
+    #[test]
+    fn query_text_is_form_urlencoded_with_readable_rows() {
+        // The reference: form_urlencoded's serializer, then `:` and `,`
+        // put back.
+        let every_ascii: String = (0u8..128).map(char::from).collect();
+        for text in [every_ascii.as_str(), "1,32:256:32", "a b+c", "é💸%3A", ""] {
+            let want: String = form_urlencoded::byte_serialize(text.as_bytes())
+                .collect::<String>()
+                .replace("%3A", ":")
+                .replace("%2C", ",");
+            let mut got = String::new();
+            push_query_text(&mut got, text);
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }
