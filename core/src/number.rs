@@ -139,7 +139,7 @@ fn out_of_range(t: &str, text: &str) -> Option<Result<Decimal, String>> {
     }
     let mut d = Decimal::try_from_i128_with_scale(m, 28).ok()?;
     if sig.as_bytes().get(kept).is_some_and(|b| *b >= b'5') {
-        d += Decimal::new(1, 28);
+        d = crate::arith::add(d, Decimal::new(1, 28));
     }
     if neg {
         d = -d;
@@ -227,13 +227,13 @@ pub fn format_sig(d: Decimal, sig: u32) -> String {
     let mut probe = abs;
     if probe >= Decimal::ONE {
         while probe >= Decimal::TEN {
-            probe /= Decimal::TEN;
+            probe = crate::arith::div(probe, Decimal::TEN);
             magnitude += 1;
         }
         magnitude += 1;
     } else {
         while probe < Decimal::ONE {
-            probe *= Decimal::TEN;
+            probe = crate::arith::mul(probe, Decimal::TEN);
             magnitude -= 1;
         }
         magnitude += 1;

@@ -5,6 +5,7 @@
 //! each hands over `(key, value)` pairs. A bad value is reported with its key
 //! and the default is kept for it; every valid key is kept.
 
+use crate::arith;
 use crate::number::{decimal_text, parse_decimal, shorten};
 use crate::prices::{self, Dimension};
 use rust_decimal::Decimal;
@@ -33,7 +34,7 @@ impl Period {
         }
     }
     pub fn seconds(self) -> Decimal {
-        self.hours() * dec!(3600)
+        crate::arith::mul(self.hours(), dec!(3600))
     }
 }
 
@@ -235,7 +236,7 @@ impl Rows {
             .map(|p| match p {
                 RowPart::Value(_) => 1u128,
                 RowPart::Range { start, end, step } => {
-                    let n = ((*end - *start) / *step).floor();
+                    let n = arith::floor(arith::sub(*end, *start) / *step);
                     u128::try_from(n.mantissa())
                         .unwrap_or(u128::MAX)
                         .saturating_add(1)
@@ -256,12 +257,12 @@ impl Rows {
                         if out.len() >= MAX_ROWS {
                             break;
                         }
-                        let v = start + step * i;
+                        let v = arith::add(start, arith::mul(step, i));
                         if v > end {
                             break;
                         }
                         out.push(v.normalize());
-                        i += Decimal::ONE;
+                        i = arith::add(i, Decimal::ONE);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 //! The view model: everything the page shows, computed and formatted here,
 //! so components only lay out strings and flags.
 
+use crate::arith::{add, div, mul, sub};
 use crate::cost::{Lines, Model};
 use crate::form::{self, Group};
 use crate::number::{format_count, format_number, format_sig, format_usd, to_f64};
@@ -276,7 +277,7 @@ fn figures(s: &Scenario, sol: &Solution) -> Vec<Figure> {
             alert: !s.requests.is_zero(),
         },
     };
-    let left = s.budget - sol.cost;
+    let left = sub(s.budget, sol.cost);
     let over = left.is_sign_negative() && !left.is_zero();
     let cost = Figure {
         label: format!("Cost of {needed} requests"),
@@ -291,7 +292,7 @@ fn figures(s: &Scenario, sol: &Solution) -> Vec<Figure> {
             let pct = if s.budget.is_zero() {
                 Decimal::ZERO
             } else {
-                left / s.budget * dec!(100)
+                mul(left / s.budget, dec!(100))
             };
             format!(
                 "{} headroom ({}% of the budget)",
@@ -313,11 +314,11 @@ fn floor_sig(d: Decimal, sig: u32) -> Decimal {
     let mut mag = 0i64;
     let mut probe = d.abs();
     while probe >= Decimal::TEN {
-        probe /= Decimal::TEN;
+        probe = div(probe, Decimal::TEN);
         mag += 1;
     }
     while probe < Decimal::ONE {
-        probe *= Decimal::TEN;
+        probe = mul(probe, Decimal::TEN);
         mag -= 1;
     }
     let dp = (sig as i64 - 1 - mag).clamp(0, 20) as u32;
@@ -430,13 +431,13 @@ fn percent(part: Decimal, total: Decimal) -> Decimal {
     if total.is_zero() {
         Decimal::ZERO
     } else {
-        part.checked_div(total).unwrap_or_default() * dec!(100)
+        mul(part.checked_div(total).unwrap_or_default(), dec!(100))
     }
 }
 
 /// A percentage in tenths, 0 to 1000.
 fn permille(pct: Decimal) -> u32 {
-    (pct * dec!(10)).round().to_u32().unwrap_or(0).min(1000)
+    mul(pct, dec!(10)).round().to_u32().unwrap_or(0).min(1000)
 }
 
 fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
@@ -471,7 +472,7 @@ fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
 fn verdict(s: &Scenario, sol: &Solution) -> (String, bool) {
     let period = s.period.key();
     let needed = format_number(s.requests, 2);
-    let left = s.budget - sol.cost;
+    let left = sub(s.budget, sol.cost);
     if left.is_sign_negative() && !left.is_zero() {
         (
             format!(
@@ -506,8 +507,8 @@ fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> {
             .map(|g| format_sig(floor_sig(g, 4), 4))
             .unwrap_or_else(|| "—".into()),
         spare: match sol.max_gbs {
-            Some(g) if g >= s.gbs => format!("+{}", format_sig(floor_sig(g - s.gbs, 4), 4)),
-            Some(g) => format!("over by {}", format_sig(s.gbs - g, 4)),
+            Some(g) if g >= s.gbs => format!("+{}", format_sig(floor_sig(sub(g, s.gbs), 4), 4)),
+            Some(g) => format!("over by {}", format_sig(sub(s.gbs, g), 4)),
             None => "—".into(),
         },
         over: gbs_over,
@@ -524,11 +525,11 @@ fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> {
             let cur = knob.current(s);
             let (spare, over) = match l {
                 Limit::Count(n) if Decimal::from(n) >= cur => (
-                    format!("+{}", format_number(Decimal::from(n) - cur, 6)),
+                    format!("+{}", format_number(sub(Decimal::from(n), cur), 6)),
                     false,
                 ),
                 Limit::Count(n) => (
-                    format!("over by {}", format_number(cur - Decimal::from(n), 6)),
+                    format!("over by {}", format_number(sub(cur, Decimal::from(n)), 6)),
                     true,
                 ),
                 Limit::NoneFits => ("none".into(), true),
@@ -558,11 +559,11 @@ fn nice_step(max: Decimal, count: u32) -> Decimal {
         return Decimal::ONE;
     }
     let mut pow = Decimal::ONE;
-    while raw >= pow * Decimal::TEN {
-        pow *= Decimal::TEN;
+    while raw >= mul(pow, Decimal::TEN) {
+        pow = mul(pow, Decimal::TEN);
     }
     while raw < pow && pow > dec!(0.000000001) {
-        pow /= Decimal::TEN;
+        pow = div(pow, Decimal::TEN);
     }
     let m = raw / pow;
     let nice = if m <= Decimal::ONE {
@@ -574,7 +575,7 @@ fn nice_step(max: Decimal, count: u32) -> Decimal {
     } else {
         dec!(10)
     };
-    nice * pow
+    mul(nice, pow)
 }
 
 /// A float position as a whole SVG unit (integers format cheaply in wasm).
@@ -597,7 +598,7 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let x_max_d = if focus.is_zero() {
         s.rows.values().into_iter().max().unwrap_or(dec!(256))
     } else {
-        focus * dec!(2)
+        mul(focus, dec!(2))
     }
     .max(dec!(0.001))
     .min(crate::scenario::MAX_PER_REQUEST);
@@ -607,7 +608,7 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let samples = 64u64;
     let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples as usize);
     for i in 1..=samples {
-        let g = x_max_d * Decimal::from(i) / Decimal::from(samples);
+        let g = mul(x_max_d, Decimal::from(i)) / Decimal::from(samples);
         let per_req = crate::cost::PerRequest {
             gbs: g,
             ..model.per
@@ -651,7 +652,7 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let mut t = Decimal::ZERO;
     while t <= x_max_d && x_ticks.len() < 20 {
         x_ticks.push((px(sx(to_f64(t))), format_sig(t, 3)));
-        t += step;
+        t = add(t, step);
     }
     let (lo, hi) = (lo_exp as u32, hi_exp as u32);
     let stride = ((hi - lo) / 6 + 1) as usize;
