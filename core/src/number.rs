@@ -171,11 +171,10 @@ pub fn decimal_text(d: Decimal) -> String {
 
 /// At most 40 characters of untrusted text, for messages.
 pub fn shorten(text: &str) -> String {
-    let mut s: String = text.chars().take(40).collect();
-    if text.chars().nth(40).is_some() {
-        s.push('…');
+    match text.char_indices().nth(40) {
+        Some((end, _)) => text.get(..end).unwrap_or_default().to_string() + "…",
+        None => text.to_string(),
     }
-    s
 }
 
 /// `1234567` → `1,234,567`.
