@@ -361,7 +361,7 @@ fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
     } else {
         ("Read request units", "Write request units")
     };
-    let mut lines = vec![
+    let all = [
         ("Lambda", "Request fee", l.lambda_requests, true),
         ("Lambda", "Duration (GB-s)", l.lambda_duration, true),
         (
@@ -397,14 +397,21 @@ fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
             !s.ddb_storage_gb.is_zero(),
         ),
     ];
-    lines.retain(|(_, _, v, used)| *used || !v.is_zero());
+    // The lines shown: those in use, and any that cost something.
+    let shown = |used: bool, v: Decimal| used || !v.is_zero();
     let total = l.total();
-    let max = lines.iter().map(|x| x.2).max().unwrap_or(Decimal::ZERO);
-    lines
-        .into_iter()
-        .map(|(service, dimension, v, _)| {
+    let mut max = None;
+    for &(_, _, v, used) in &all {
+        if shown(used, v) {
+            max = max.max(Some(v));
+        }
+    }
+    let max = max.unwrap_or(Decimal::ZERO);
+    let mut out = Vec::new();
+    for (service, dimension, v, used) in all {
+        if shown(used, v) {
             let pct = percent(v, total);
-            BreakdownLine {
+            out.push(BreakdownLine {
                 service,
                 dimension,
                 per_request: per_request(v, s.requests),
@@ -412,9 +419,10 @@ fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
                 share_text: format!("{}%", format_number(pct, 1)),
                 permille: permille(pct),
                 dominant: !v.is_zero() && v == max,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
 /// USD per request of `cost` spread over `requests`; a dash for none.
@@ -453,20 +461,21 @@ fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
     ];
     let total = l.total();
     let max = all.iter().map(|x| x.1).max().unwrap_or_default();
-    all.into_iter()
-        .filter(|(_, v, used)| *used || !v.is_zero())
-        .map(|(service, v, _)| {
+    let mut out = Vec::new();
+    for (service, v, used) in all {
+        if used || !v.is_zero() {
             let pct = percent(v, total);
-            ServiceLine {
+            out.push(ServiceLine {
                 service,
                 per_request: per_request(v, s.requests),
                 per_period: format_usd(v),
                 share_text: format!("{}%", format_number(pct, 1)),
                 permille: permille(pct),
                 dominant: !v.is_zero() && v == max,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
 fn verdict(s: &Scenario, sol: &Solution) -> (String, bool) {
@@ -655,14 +664,14 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
         t = add(t, step);
     }
     let (lo, hi) = (lo_exp as u32, hi_exp as u32);
-    let stride = ((hi - lo) / 6 + 1) as usize;
-    let y_ticks: Vec<(i32, String)> = (lo..=hi)
-        .step_by(stride)
-        .map(|e| {
-            let v = 10u64.saturating_pow(e);
-            (px(sy(v as f64)), compact_count(v))
-        })
-        .collect();
+    let stride = (hi - lo) / 6 + 1;
+    let mut y_ticks: Vec<(i32, String)> = Vec::new();
+    let mut e = lo;
+    while e <= hi {
+        let v = 10u64.saturating_pow(e);
+        y_ticks.push((px(sy(v as f64)), compact_count(v)));
+        e += stride;
+    }
     let period = s.period.key();
     let needed_text = format_number(s.requests, 2);
     let max_gbs_text = sol
