@@ -607,32 +607,35 @@ const SLOTS: &[(&str, Slot)] = &[
     ("embed", Slot::Flag(|s| &mut s.embed)),
 ];
 
-impl Scenario {
-    /// Reads `(key, value)` pairs. Returns the scenario with every valid key
-    /// applied and defaults elsewhere, and one problem per bad key.
-    pub fn from_pairs<'a, I>(pairs: I) -> (Scenario, Vec<Problem>)
-    where
-        I: IntoIterator<Item = (&'a str, Raw<'a>)>,
-    {
-        let mut s = Scenario::default();
-        let mut problems = Vec::new();
-        let mut seen: Vec<String> = Vec::new();
-        for (key, raw) in pairs {
-            if seen.iter().any(|k| k == key) {
-                problems.push(Problem {
-                    key: shorten(key),
-                    message: "is given more than once; the last value is used".into(),
-                });
-            } else if seen.len() < 200 {
-                seen.push(key.to_string());
-            }
-            if let Err(message) = s.set(key, raw) {
-                problems.push(Problem {
-                    key: shorten(key),
-                    message,
-                });
-            }
+/// What `Scenario::from_pairs` has read so far. Its work is here, apart
+/// from the generic loop, so each caller's copy of that loop is small.
+#[derive(Default)]
+struct Reader {
+    s: Scenario,
+    problems: Vec<Problem>,
+    seen: Vec<String>,
+}
+
+impl Reader {
+    fn read(&mut self, key: &str, raw: Raw<'_>) {
+        if self.seen.iter().any(|k| k == key) {
+            self.problems.push(Problem {
+                key: shorten(key),
+                message: "is given more than once; the last value is used".into(),
+            });
+        } else if self.seen.len() < 200 {
+            self.seen.push(key.to_string());
         }
+        if let Err(message) = self.s.set(key, raw) {
+            self.problems.push(Problem {
+                key: shorten(key),
+                message,
+            });
+        }
+    }
+
+    fn finish(self) -> (Scenario, Vec<Problem>) {
+        let mut problems = self.problems;
         problems.dedup();
         if problems.len() > MAX_PROBLEMS {
             let more = problems.len() - MAX_PROBLEMS;
@@ -642,20 +645,34 @@ impl Scenario {
                 message: format!("and {more} more problems not listed"),
             });
         }
-        (s, problems)
+        (self.s, problems)
+    }
+}
+
+impl Scenario {
+    /// Reads `(key, value)` pairs. Returns the scenario with every valid key
+    /// applied and defaults elsewhere, and one problem per bad key.
+    pub fn from_pairs<'a, I>(pairs: I) -> (Scenario, Vec<Problem>)
+    where
+        I: IntoIterator<Item = (&'a str, Raw<'a>)>,
+    {
+        let mut r = Reader::default();
+        for (key, raw) in pairs {
+            r.read(key, raw);
+        }
+        r.finish()
     }
 
     /// Reads a share link, a `?query`, or a bare query string.
     pub fn from_link(link: &str) -> (Scenario, Vec<Problem>) {
         let query = query_part(link);
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        let pairs: Vec<_> = form_urlencoded::parse(query.as_bytes())
             .filter(|(k, _)| !k.is_empty())
             .collect();
         Scenario::from_pairs(
             pairs
                 .iter()
-                .map(|(k, v)| (k.as_str(), Raw::Text(v.as_str()))),
+                .map(|(k, v)| (k.as_ref(), Raw::Text(v.as_ref()))),
         )
     }
 
