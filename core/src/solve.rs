@@ -42,6 +42,12 @@ impl Limit {
 /// The largest whole k in [0, SEARCH_CAP] with `fits(k)`, for a `fits`
 /// that is true up to some k and false after it. Starts at `estimate`.
 pub fn largest_whole(estimate: u64, fits: impl Fn(u64) -> bool) -> Limit {
+    search(estimate, &fits)
+}
+
+/// `largest_whole` for any `fits`: one copy of the search in the build,
+/// however many closures call it.
+fn search(estimate: u64, fits: &dyn Fn(u64) -> bool) -> Limit {
     if !fits(0) {
         return Limit::NoneFits;
     }

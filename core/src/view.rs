@@ -588,6 +588,8 @@ fn nice_step(max: Decimal, count: u32) -> Decimal {
 }
 
 /// A float position as a whole SVG unit (integers format cheaply in wasm).
+/// Not inlined: the chart places a dozen of them.
+#[inline(never)]
 fn px(v: f64) -> i32 {
     if v.is_finite() {
         v.round() as i32
@@ -618,10 +620,8 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples as usize);
     for i in 1..=samples {
         let g = mul(x_max_d, Decimal::from(i)) / Decimal::from(samples);
-        let per_req = crate::cost::PerRequest {
-            gbs: g,
-            ..model.per
-        };
+        let mut per_req = model.per;
+        per_req.gbs = g;
         if let Limit::Count(n) = crate::solve::max_requests_with(&model, &per_req, s.budget) {
             if n > 0 {
                 pts.push((to_f64(g), n as f64));
@@ -633,10 +633,10 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let y_lo_data = pts.iter().map(|p| p.1).fold(needed.max(1.0), f64::min);
     let lo_exp = y_lo_data.log10().floor().max(0.0);
     let hi_exp = y_hi_data.log10().ceil().max(lo_exp + 1.0).min(16.0);
-    let sx = |x: f64| f64::from(left) + x / x_max * pw;
+    let sx = |x: f64| px(f64::from(left) + x / x_max * pw);
     let sy = |y: f64| {
         let t = (y.max(1.0).log10() - lo_exp) / (hi_exp - lo_exp);
-        f64::from(top) + ph - t.clamp(0.0, 1.0) * ph
+        px(f64::from(top) + ph - t.clamp(0.0, 1.0) * ph)
     };
     let mut path = String::new();
     for (i, (x, y)) in pts.iter().enumerate() {
@@ -644,23 +644,21 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
         path.push_str(&format!(
             "{}{},{}",
             if i == 0 { "M" } else { "L" },
-            px(sx(*x)),
-            px(sy(*y))
+            sx(*x),
+            sy(*y)
         ));
     }
     let area = match (pts.first(), pts.last()) {
-        (Some(first), Some(last)) => format!(
-            "{path}L{},{bottom}L{},{bottom}Z",
-            px(sx(last.0)),
-            px(sx(first.0))
-        ),
+        (Some(first), Some(last)) => {
+            format!("{path}L{},{bottom}L{},{bottom}Z", sx(last.0), sx(first.0))
+        }
         _ => String::new(),
     };
     let step = nice_step(x_max_d, 6);
     let mut x_ticks = Vec::new();
     let mut t = Decimal::ZERO;
     while t <= x_max_d && x_ticks.len() < 20 {
-        x_ticks.push((px(sx(to_f64(t))), format_sig(t, 3)));
+        x_ticks.push((sx(to_f64(t)), format_sig(t, 3)));
         t = add(t, step);
     }
     let (lo, hi) = (lo_exp as u32, hi_exp as u32);
@@ -669,7 +667,7 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let mut e = lo;
     while e <= hi {
         let v = 10u64.saturating_pow(e);
-        y_ticks.push((px(sy(v as f64)), compact_count(v)));
+        y_ticks.push((sy(v as f64), compact_count(v)));
         e += stride;
     }
     let period = s.period.key();
@@ -678,39 +676,23 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
         .max_gbs
         .map(|g| format_sig(floor_sig(g, 4), 4))
         .unwrap_or_else(|| "no".into());
-    let meet = sol.max_gbs.filter(|_| needed >= 1.0).and_then(|g| {
-        let gx = to_f64(g);
-        (gx <= x_max).then(|| {
-            (
-                px(sx(gx)),
-                px(sy(needed)),
-                format!("at most {max_gbs_text} GB-s"),
-            )
-        })
+    let needed_y = (needed >= 1.0).then(|| sy(needed));
+    let meet = needed_y.and_then(|y| {
+        let gx = to_f64(sol.max_gbs?);
+        (gx <= x_max).then(|| (sx(gx), y, format!("at most {max_gbs_text} GB-s")))
     });
-    let current = (needed >= 1.0).then(|| {
-        (
-            px(sx(to_f64(s.gbs))),
-            px(sy(needed)),
-            format!("you: {} GB-s", format_sig(s.gbs, 4)),
-        )
-    });
+    let gbs_text = format_sig(s.gbs, 4);
+    let current = needed_y.map(|y| (sx(to_f64(s.gbs)), y, format!("you: {gbs_text} GB-s")));
+    let budget = format_usd(s.budget);
+    let from = format_sig(x_max_d / Decimal::from(samples), 3);
+    let to = format_sig(x_max_d, 3);
     let summary = if pts.is_empty() {
         format!(
-            "{} per {period} buys no requests at any GB-s per request from {} to {}.",
-            format_usd(s.budget),
-            format_sig(x_max_d / Decimal::from(samples), 3),
-            format_sig(x_max_d, 3),
+            "{budget} per {period} buys no requests at any GB-s per request from {from} to {to}."
         )
     } else {
         format!(
-            "Most requests per {period} that {} buys, falling as GB-s per request grows from {} to {}; the needed {} requests per {period} fit at up to {} GB-s per request, and the scenario uses {}.",
-            format_usd(s.budget),
-            format_sig(x_max_d / Decimal::from(samples), 3),
-            format_sig(x_max_d, 3),
-            needed_text,
-            max_gbs_text,
-            format_sig(s.gbs, 4),
+            "Most requests per {period} that {budget} buys, falling as GB-s per request grows from {from} to {to}; the needed {needed_text} requests per {period} fit at up to {max_gbs_text} GB-s per request, and the scenario uses {gbs_text}."
         )
     };
     let mut grid = String::new();
@@ -727,22 +709,16 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
         area,
         x_ticks,
         y_ticks,
-        needed_y: (needed >= 1.0).then(|| px(sy(needed))),
+        needed_y,
         needed_label: format!("needed: {needed_text} per {period}"),
         meet,
         current,
-        curve_label: format!(
-            "Frontier: the most requests per {period} that {} buys",
-            format_usd(s.budget)
-        ),
-        inside_label: format!("within {} per {period}", format_usd(s.budget)),
+        curve_label: format!("Frontier: the most requests per {period} that {budget} buys"),
+        inside_label: format!("within {budget} per {period}"),
         outside_label: "over budget".into(),
         x_label: "Lambda GB-s per request".into(),
         y_label: format!("Most requests per {period} (log scale)"),
-        title: format!(
-            "Requests per {period} that {} buys, by GB-s per request",
-            format_usd(s.budget)
-        ),
+        title: format!("Requests per {period} that {budget} buys, by GB-s per request"),
         summary,
     }
 }
