@@ -166,17 +166,21 @@ impl View {
     pub fn new(s: &Scenario) -> View {
         let sol = solve(s);
         let period = s.period.key();
-        let (verdict, verdict_ok) = verdict(s, &sol);
+        // Texts that many lines share, formatted once.
+        let t = Texts {
+            budget: format_usd(s.budget),
+            needed: format_number(s.requests, 2),
+            cost: format_usd(sol.cost),
+        };
+        let (verdict, verdict_ok) = verdict(s, &sol, &t);
         View {
             period,
             arch: s.arch.key(),
-            budget: format_usd(s.budget),
-            needed: format_number(s.requests, 2),
             verdict,
             verdict_ok,
             form: form::groups(s),
             preset: presets::matching(s).map(|p| p.id),
-            figures: figures(s, &sol),
+            figures: figures(s, &sol, &t),
             table: table(s, &sol),
             rows_note: sol.rows_cut_from.map(|n| {
                 format!(
@@ -188,15 +192,16 @@ impl View {
             breakdown: breakdown(s, &sol.lines),
             services: services(s, &sol.lines),
             total_per_request: per_request(sol.cost, s.requests),
-            total_per_period: format_usd(sol.cost),
+            total_per_period: t.cost.clone(),
             headroom: headroom_lines(s, &sol),
             headroom_note: format!(
                 "Holding everything else fixed, the most each request could use while {} requests per {period} still cost at most {}.",
-                format_number(s.requests, 2),
-                format_usd(s.budget)
+                t.needed, t.budget
             ),
-            chart: chart(s, &sol),
+            chart: chart(s, &sol, &t),
             price_note: price_note(s),
+            budget: t.budget,
+            needed: t.needed,
         }
     }
 }
@@ -228,7 +233,14 @@ fn price_note(s: &Scenario) -> String {
     note
 }
 
-fn figures(s: &Scenario, sol: &Solution) -> Vec<Figure> {
+/// The budget, the needed requests and their cost, as shown.
+struct Texts {
+    budget: String,
+    needed: String,
+    cost: String,
+}
+
+fn figures(s: &Scenario, sol: &Solution, t: &Texts) -> Vec<Figure> {
     let period = s.period.key();
     let max_req = match sol.max_requests {
         Limit::Count(n) => {
@@ -256,7 +268,7 @@ fn figures(s: &Scenario, sol: &Solution) -> Vec<Figure> {
             alert: false,
         },
     };
-    let needed = format_number(s.requests, 2);
+    let needed = &t.needed;
     let gbs = match sol.max_gbs {
         Some(g) => Figure {
             label: "Most GB-s per request".into(),
@@ -281,13 +293,9 @@ fn figures(s: &Scenario, sol: &Solution) -> Vec<Figure> {
     let over = left.is_sign_negative() && !left.is_zero();
     let cost = Figure {
         label: format!("Cost of {needed} requests"),
-        value: format_usd(sol.cost),
+        value: t.cost.clone(),
         detail: if over {
-            format!(
-                "{} over the {} budget",
-                format_usd(-left),
-                format_usd(s.budget)
-            )
+            format!("{} over the {} budget", format_usd(-left), t.budget)
         } else {
             let pct = if s.budget.is_zero() {
                 Decimal::ZERO
@@ -478,26 +486,22 @@ fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
     out
 }
 
-fn verdict(s: &Scenario, sol: &Solution) -> (String, bool) {
+fn verdict(s: &Scenario, sol: &Solution, t: &Texts) -> (String, bool) {
     let period = s.period.key();
-    let needed = format_number(s.requests, 2);
+    let (needed, cost, budget) = (&t.needed, &t.cost, &t.budget);
     let left = sub(s.budget, sol.cost);
     if left.is_sign_negative() && !left.is_zero() {
         (
             format!(
-                "Over budget: {needed} requests per {period} cost {}, {} more than {}.",
-                format_usd(sol.cost),
+                "Over budget: {needed} requests per {period} cost {cost}, {} more than {budget}.",
                 format_usd(-left),
-                format_usd(s.budget)
             ),
             false,
         )
     } else {
         (
             format!(
-                "Fits: {needed} requests per {period} cost {} of the {} budget, leaving {}.",
-                format_usd(sol.cost),
-                format_usd(s.budget),
+                "Fits: {needed} requests per {period} cost {cost} of the {budget} budget, leaving {}.",
                 format_usd(left)
             ),
             true,
@@ -598,7 +602,7 @@ fn px(v: f64) -> i32 {
     }
 }
 
-fn chart(s: &Scenario, sol: &Solution) -> Chart {
+fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     let (ml, mr, mt, mb) = MARGIN;
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
     let pw = f64::from(right - left);
@@ -671,7 +675,7 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
         e += stride;
     }
     let period = s.period.key();
-    let needed_text = format_number(s.requests, 2);
+    let needed_text = &texts.needed;
     let max_gbs_text = sol
         .max_gbs
         .map(|g| format_sig(floor_sig(g, 4), 4))
@@ -683,7 +687,7 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     });
     let gbs_text = format_sig(s.gbs, 4);
     let current = needed_y.map(|y| (sx(to_f64(s.gbs)), y, format!("you: {gbs_text} GB-s")));
-    let budget = format_usd(s.budget);
+    let budget = &texts.budget;
     let from = format_sig(x_max_d / Decimal::from(samples), 3);
     let to = format_sig(x_max_d, 3);
     let summary = if pts.is_empty() {
