@@ -214,19 +214,23 @@ impl Rows {
 
     /// The canonical text: `1,32:256:32`.
     pub fn text(&self) -> String {
-        self.0
-            .iter()
-            .map(|p| match p {
-                RowPart::Value(v) => decimal_text(*v),
-                RowPart::Range { start, end, step } => format!(
-                    "{}:{}:{}",
-                    decimal_text(*start),
-                    decimal_text(*end),
-                    decimal_text(*step)
-                ),
-            })
-            .collect::<Vec<_>>()
-            .join(",")
+        let mut out = String::new();
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            match *p {
+                RowPart::Value(v) => out.push_str(&decimal_text(v)),
+                RowPart::Range { start, end, step } => {
+                    out.push_str(&decimal_text(start));
+                    out.push(':');
+                    out.push_str(&decimal_text(end));
+                    out.push(':');
+                    out.push_str(&decimal_text(step));
+                }
+            }
+        }
+        out
     }
 
     /// How many values the spec stands for, without expanding it.
@@ -367,11 +371,16 @@ impl fmt::Display for Problem {
 
 /// All problems in one message: `budget: must be greater than 0; gbs: …`.
 pub fn problems_message(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&p.key);
+        out.push_str(": ");
+        out.push_str(&p.message);
+    }
+    out
 }
 
 /// The most problems listed for one link or API call; a junk link of

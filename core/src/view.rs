@@ -210,20 +210,16 @@ fn price_note(s: &Scenario) -> String {
     let book = prices::book(s.book_id()).map(|b| b.summary).unwrap_or("");
     let region = prices::region_prices(s.book_id(), &s.region);
     let mut note = format!("Price book {} ({book}), {}", s.book_id(), s.region);
-    if !s.overrides.is_empty() {
-        let o: Vec<String> = s
-            .overrides
-            .iter()
-            .map(|(d, p)| {
-                format!(
-                    "{} = ${} per {}",
-                    d.key(),
-                    crate::number::decimal_text(*p),
-                    d.unit()
-                )
-            })
-            .collect();
-        note.push_str(&format!("; overridden: {}", o.join(", ")));
+    let mut sep = "; overridden: ";
+    for (d, p) in &s.overrides {
+        note.push_str(sep);
+        note.push_str(&format!(
+            "{} = ${} per {}",
+            d.key(),
+            crate::number::decimal_text(*p),
+            d.unit()
+        ));
+        sep = ", ";
     }
     note.push('.');
     if let Some(c) = region.and_then(|r| r.caveat) {
