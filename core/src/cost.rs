@@ -7,6 +7,7 @@
 //! form keeps the linear case exact: with no free tier and no boundary
 //! crossed, cost = N x (cost of one request) + fixed costs, in decimal.
 
+use crate::arith::{self, checked_add, checked_mul, sub};
 use crate::prices::{self, Dimension, RegionPrices, Tier, FREE_TIER};
 use crate::scenario::{Arch, DdbMode, Scenario, Sfn};
 use rust_decimal::Decimal;
@@ -15,15 +16,15 @@ use rust_decimal_macros::dec;
 /// Saturating arithmetic on non-negative amounts: an overflow reads as
 /// "more than any budget", never as a panic.
 pub(crate) fn mul(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_mul(b).unwrap_or(Decimal::MAX)
+    checked_mul(a, b).unwrap_or(Decimal::MAX)
 }
 pub(crate) fn add(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_add(b).unwrap_or(Decimal::MAX)
+    checked_add(a, b).unwrap_or(Decimal::MAX)
 }
 
 /// Units rounded up to whole steps: `ceil_steps(130, 64)` = 3.
 fn ceil_steps(x: Decimal, step: Decimal) -> Decimal {
-    (x / step).ceil()
+    arith::ceil(x / step)
 }
 
 /// A unit price schedule for one dimension, per period: an allowance that
@@ -49,7 +50,7 @@ impl Schedule {
             if factor == Decimal::ONE {
                 x
             } else {
-                x * factor
+                arith::mul(x, factor)
             }
         };
         let mut t = tiers;
@@ -72,16 +73,16 @@ impl Schedule {
         if q <= self.free {
             return Decimal::ZERO;
         }
-        let billable = q - self.free;
+        let billable = sub(q, self.free);
         let mut total = Decimal::ZERO;
         let mut below = Decimal::ZERO;
         for t in &self.tiers {
             match t.up_to {
                 Some(b) if billable > b => {
-                    total = add(total, mul(b - below, t.price));
+                    total = add(total, mul(sub(b, below), t.price));
                     below = b;
                 }
-                _ => return add(total, mul(billable - below, t.price)),
+                _ => return add(total, mul(sub(billable, below), t.price)),
             }
         }
         total
@@ -97,7 +98,7 @@ impl Schedule {
         let mut left = amount;
         let mut below = Decimal::ZERO;
         for t in &self.tiers {
-            let width = t.up_to.map(|b| b - below);
+            let width = t.up_to.map(|b| sub(b, below));
             if t.price.is_zero() {
                 match width {
                     Some(w) => {
@@ -111,7 +112,7 @@ impl Schedule {
             if let Some(w) = width {
                 let full = mul(w, t.price);
                 if full <= left {
-                    left -= full;
+                    left = sub(left, full);
                     q = add(q, w);
                     below = t.up_to.unwrap_or(below);
                     continue;
@@ -144,9 +145,11 @@ impl PerRequest {
         let sfn_std = s.sfn == Sfn::Standard;
         let express = s.sfn == Sfn::Express;
         // Express: duration in 100 ms steps, memory in 64 MB steps (64 MB minimum).
-        let billed_s = ceil_steps(s.sfn_express_ms, dec!(100)) * dec!(0.1);
-        let billed_gb =
-            ceil_steps(s.sfn_express_mb.max(dec!(64)), dec!(64)) * dec!(64) / dec!(1024);
+        let billed_s = arith::mul(ceil_steps(s.sfn_express_ms, dec!(100)), dec!(0.1));
+        let billed_gb = arith::mul(
+            ceil_steps(s.sfn_express_mb.max(dec!(64)), dec!(64)),
+            dec!(64),
+        ) / dec!(1024);
         PerRequest {
             invocations: s.invocations,
             gbs: s.gbs,
@@ -282,7 +285,7 @@ impl Model {
             Arch::Arm64 => p.lambda_gbs_arm64,
         };
         let storage_billable =
-            (s.ddb_storage_gb - free(FREE_TIER.ddb_storage_gb)).max(Decimal::ZERO);
+            sub(s.ddb_storage_gb, free(FREE_TIER.ddb_storage_gb)).max(Decimal::ZERO);
         let storage_monthly = mul(
             storage_billable,
             price(Dimension::DdbStorageGbMonth, p.ddb_storage_gb_month),
@@ -332,8 +335,8 @@ impl Model {
         if units.is_zero() {
             return Decimal::ZERO;
         }
-        let capacity = (units / self.seconds).ceil();
-        let billable = (capacity - free).max(Decimal::ZERO);
+        let capacity = arith::ceil(units / self.seconds);
+        let billable = sub(capacity, free).max(Decimal::ZERO);
         mul(mul(billable, self.hours), hour_price)
     }
 
@@ -381,11 +384,11 @@ impl Model {
             add(
                 mul(
                     per.read_units,
-                    self.ddb_rcu_hour * self.hours / self.seconds,
+                    arith::mul(self.ddb_rcu_hour, self.hours) / self.seconds,
                 ),
                 mul(
                     per.write_units,
-                    self.ddb_wcu_hour * self.hours / self.seconds,
+                    arith::mul(self.ddb_wcu_hour, self.hours) / self.seconds,
                 ),
             )
         } else {

@@ -34,9 +34,16 @@ impl View {
 
 /// A Markdown cell: `|` escaped, line breaks flattened.
 fn md_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '\r' | '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The table as Markdown: the caption, the table (the row that meets the
@@ -77,33 +84,44 @@ pub fn markdown(v: &View) -> String {
 /// (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`; a
 /// field with a comma, quote or line break is quoted (RFC 4180).
 pub fn csv_field(text: &str) -> String {
+    let quoted = text.contains([',', '"', '\r', '\n']);
     let mut t = String::with_capacity(text.len() + 3);
+    if quoted {
+        t.push('"');
+    }
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         t.push('\'');
     }
-    t.push_str(text);
-    if t.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", t.replace('"', "\"\""))
-    } else {
-        t
+    for c in text.chars() {
+        // Only a quoted field can hold a quote; it is doubled.
+        if c == '"' {
+            t.push('"');
+        }
+        t.push(c);
     }
+    if quoted {
+        t.push('"');
+    }
+    t
 }
 
 /// The table as CSV (RFC 4180, CRLF line ends): the headings, then one
 /// line per row, each cell exactly as the page shows it.
 pub fn csv(v: &View) -> String {
-    let line = |cells: [&str; 3]| {
-        cells
-            .iter()
-            .map(|c| csv_field(c))
-            .collect::<Vec<_>>()
-            .join(",")
-            + "\r\n"
+    let mut out = String::new();
+    let mut line = |cells: [&str; 3]| {
+        for (i, c) in cells.into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&csv_field(c));
+        }
+        out.push_str("\r\n");
     };
     let h = v.table_headers();
-    let mut out = line([&h[0], &h[1], &h[2]]);
+    line([&h[0], &h[1], &h[2]]);
     for r in &v.table {
-        out.push_str(&line([&r.gbs, &r.x86, &r.arm64]));
+        line([&r.gbs, &r.x86, &r.arm64]);
     }
     out
 }
@@ -193,5 +211,12 @@ mod tests {
     #[test]
     fn markdown_escapes_pipes() {
         assert_eq!(md_cell("a|b\nc"), "a\\|b c");
+    }
+
+    #[test]
+    fn markdown_doubles_backslashes() {
+        // A backslash is doubled before the pipe's own is added; CR and LF
+        // each become a space: a \ \ \ | b space space c.
+        assert_eq!(md_cell("a\\|b\r\nc"), "a\\\\\\|b  c");
     }
 }

@@ -247,61 +247,72 @@ pub const ROWS: Field = Field {
     kind: Kind::Text,
 };
 
+/// Every group: id, title, note and fields, in the order the page shows
+/// them. Step Functions' fields depend on the workflow type (`groups`).
+const GROUPS: [(&str, &str, &str, &[Field]); 6] = [
+    (
+        "budget",
+        "Budget and volume",
+        "What you can spend, and what the system must serve.",
+        &[BUDGET, PERIOD, REQUESTS],
+    ),
+    (
+        "prices",
+        "Prices",
+        "Where it runs, and on what.",
+        &[REGION, ARCH, FREE_TIER],
+    ),
+    (
+        "lambda",
+        "Lambda",
+        "Request fee plus duration in GB-seconds, billed per 1 ms.",
+        &[GBS, INVOCATIONS],
+    ),
+    (
+        "sfn",
+        "Step Functions",
+        "Orchestration: per transition (Standard) or per execution and duration (Express).",
+        &[],
+    ),
+    (
+        "eventbridge",
+        "EventBridge",
+        "Custom events, per 64 KB chunk.",
+        &[EB_EVENTS, EB_EVENT_KB],
+    ),
+    (
+        "dynamodb",
+        "DynamoDB",
+        "Read and write units per request, and storage per month.",
+        &[
+            DDB_MODE,
+            DDB_READS,
+            DDB_READ_KB,
+            DDB_READ,
+            DDB_WRITES,
+            DDB_WRITE_KB,
+            DDB_WRITE,
+            DDB_STORAGE_GB,
+        ],
+    ),
+];
+
 /// The form for a scenario, grouped by service.
 pub fn groups(s: &Scenario) -> Vec<Group> {
-    let sfn_fields = match s.sfn {
-        Sfn::None => vec![SFN],
-        Sfn::Standard => vec![SFN, SFN_TRANSITIONS],
-        Sfn::Express => vec![SFN, SFN_EXPRESS_MS, SFN_EXPRESS_MB],
+    let sfn_fields: &[Field] = match s.sfn {
+        Sfn::None => &[SFN],
+        Sfn::Standard => &[SFN, SFN_TRANSITIONS],
+        Sfn::Express => &[SFN, SFN_EXPRESS_MS, SFN_EXPRESS_MB],
     };
-    vec![
-        Group {
-            id: "budget",
-            title: "Budget and volume",
-            note: "What you can spend, and what the system must serve.",
-            fields: vec![BUDGET, PERIOD, REQUESTS],
-        },
-        Group {
-            id: "prices",
-            title: "Prices",
-            note: "Where it runs, and on what.",
-            fields: vec![REGION, ARCH, FREE_TIER],
-        },
-        Group {
-            id: "lambda",
-            title: "Lambda",
-            note: "Request fee plus duration in GB-seconds, billed per 1 ms.",
-            fields: vec![GBS, INVOCATIONS],
-        },
-        Group {
-            id: "sfn",
-            title: "Step Functions",
-            note:
-                "Orchestration: per transition (Standard) or per execution and duration (Express).",
-            fields: sfn_fields,
-        },
-        Group {
-            id: "eventbridge",
-            title: "EventBridge",
-            note: "Custom events, per 64 KB chunk.",
-            fields: vec![EB_EVENTS, EB_EVENT_KB],
-        },
-        Group {
-            id: "dynamodb",
-            title: "DynamoDB",
-            note: "Read and write units per request, and storage per month.",
-            fields: vec![
-                DDB_MODE,
-                DDB_READS,
-                DDB_READ_KB,
-                DDB_READ,
-                DDB_WRITES,
-                DDB_WRITE_KB,
-                DDB_WRITE,
-                DDB_STORAGE_GB,
-            ],
-        },
-    ]
+    GROUPS
+        .iter()
+        .map(|&(id, title, note, fields)| Group {
+            id,
+            title,
+            note,
+            fields: if id == "sfn" { sfn_fields } else { fields }.to_vec(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! here is plain Rust, tested natively with `cargo test`.
 
 pub mod api;
+mod arith;
 pub mod cost;
 pub mod export;
 pub mod form;

@@ -33,8 +33,8 @@ fn parts(t: &str) -> Option<(bool, &str, &str, i64)> {
         Some(rest) => (true, rest),
         None => (false, t),
     };
-    let (mantissa, exp) = match body.find(['e', 'E']) {
-        Some(i) => (&body[..i], Some(&body[i + 1..])),
+    let (mantissa, exp) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
         None => (body, None),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -45,24 +45,34 @@ fn parts(t: &str) -> Option<(bool, &str, &str, i64)> {
     let exp: i64 = match exp {
         None => 0,
         Some(e) => {
-            let (sign, digits) = match e.as_bytes().first() {
-                Some(b'-') => (-1, &e[1..]),
-                Some(b'+') => (1, &e[1..]),
-                _ => (1, e),
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(rest) => (-1, rest),
+                None => (1, e.strip_prefix('+').unwrap_or(e)),
             };
             if digits.is_empty() || !all_digits(digits) {
                 return None;
             }
-            let digits = digits.trim_start_matches('0');
-            let v = if digits.len() > 9 {
-                1_000_000_000
-            } else {
-                digits.parse::<i64>().unwrap_or(0)
-            };
-            sign * v
+            // Saturates at 10^9: past it, no answer changes.
+            sign * digits.bytes().fold(0i64, |v, b| {
+                (v * 10 + i64::from(b - b'0')).min(1_000_000_000)
+            })
         }
     };
     Some((neg, int, frac, exp))
+}
+
+/// The digits of a number, integer part then fraction.
+fn digits<'a>(int: &'a str, frac: &'a str) -> impl DoubleEndedIterator<Item = u8> + 'a {
+    int.bytes().chain(frac.bytes())
+}
+
+/// The whole number the first `count` of `digits` write, then `zeros`
+/// more zeros (at most 29 digits in all, so it fits).
+fn whole(digits: impl Iterator<Item = u8>, count: usize, zeros: usize) -> i128 {
+    let m = digits
+        .take(count)
+        .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
+    (0..zeros).fold(m, |m, _| m * 10)
 }
 
 /// `t` as a decimal when Decimal holds it exactly (at most 28 places, a
@@ -70,39 +80,36 @@ fn parts(t: &str) -> Option<(bool, &str, &str, i64)> {
 /// and `from_scientific`, which cost the wasm build several KB.
 fn exact(t: &str) -> Option<Decimal> {
     let (neg, int, frac, exp) = parts(t)?;
-    let digits = [int, frac].concat();
-    let digits = digits.trim_start_matches('0');
-    // value = digits × 10^-scale
-    let mut scale = frac.len() as i64 - exp;
-    let mut digits = digits.to_string();
-    if digits.is_empty() {
+    // value = the digits, leading zeros dropped, × 10^-scale
+    let lead = digits(int, frac).take_while(|b| *b == b'0').count();
+    let mut len = int.len() + frac.len() - lead;
+    if len == 0 {
         return Some(Decimal::ZERO);
     }
-    while scale > 28 && digits.ends_with('0') {
-        digits.pop();
-        scale -= 1;
-    }
+    let mut scale = frac.len() as i64 - exp;
     if scale > 28 {
-        return None;
-    }
-    if scale < 0 {
-        if digits.len() as i64 - scale > 29 {
+        // Trailing zeros past the 28th place are dropped.
+        let trailing = digits(int, frac).rev().take_while(|b| *b == b'0').count();
+        let drop = trailing.min(usize::try_from(scale - 28).unwrap_or(usize::MAX));
+        len -= drop;
+        scale -= drop as i64;
+        if scale > 28 {
             return None;
         }
-        digits.push_str(&"0".repeat((-scale) as usize));
+    }
+    let mut zeros = 0;
+    if scale < 0 {
+        if len as i64 - scale > 29 {
+            return None;
+        }
+        zeros = (-scale) as usize;
         scale = 0;
     }
-    if digits.len() > 29 {
+    if len + zeros > 29 {
         return None;
     }
-    let mut m: i128 = 0;
-    for b in digits.bytes() {
-        m = m * 10 + i128::from(b - b'0');
-    }
-    if neg {
-        m = -m;
-    }
-    Decimal::try_from_i128_with_scale(m, scale as u32).ok()
+    let m = whole(digits(int, frac).skip(lead), len, zeros);
+    Decimal::try_from_i128_with_scale(if neg { -m } else { m }, scale as u32).ok()
 }
 
 /// A well-formed number that `Decimal` cannot hold as written: one of 1 or
@@ -113,17 +120,13 @@ fn exact(t: &str) -> Option<Decimal> {
 /// float parsing tables.
 fn out_of_range(t: &str, text: &str) -> Option<Result<Decimal, String>> {
     let (neg, int, frac, exp) = parts(t)?;
-    // All the digits, and the power of ten of the first one.
-    let digits: String = [int, frac].concat();
-    let lead = digits.bytes().position(|b| b != b'0');
-    let Some(lead) = lead else {
+    // The first significant digit, and the power of ten it stands for.
+    let Some(lead) = digits(int, frac).position(|b| b != b'0') else {
         return Some(Ok(Decimal::ZERO));
     };
-    let sig = &digits[lead..];
-    // The first significant digit stands for 10^pow.
     let pow = int.len() as i64 - 1 - lead as i64 + exp;
     if pow >= 0 {
-        return Some(Err(format!("{} is too large", shorten(text))));
+        return Some(Err(shorten(text) + " is too large"));
     }
     // 0.000ddd…: keep 28 fractional places, round half up on the 29th.
     let zeros = (-pow - 1) as usize;
@@ -131,15 +134,10 @@ fn out_of_range(t: &str, text: &str) -> Option<Result<Decimal, String>> {
         return Some(Ok(Decimal::ZERO));
     }
     let kept = 28 - zeros;
-    let mut places = "0".repeat(zeros);
-    places.push_str(&sig[..sig.len().min(kept)]);
-    let mut m: i128 = 0;
-    for b in places.bytes() {
-        m = m * 10 + i128::from(b - b'0');
-    }
-    let mut d = Decimal::try_from_i128_with_scale(m, 28).ok()?;
-    if sig.as_bytes().get(kept).is_some_and(|b| *b >= b'5') {
-        d += Decimal::new(1, 28);
+    let sig = || digits(int, frac).skip(lead);
+    let mut d = Decimal::try_from_i128_with_scale(whole(sig(), kept, 0), 28).ok()?;
+    if sig().nth(kept).is_some_and(|b| b >= b'5') {
+        d = crate::arith::add(d, Decimal::new(1, 28));
     }
     if neg {
         d = -d;
@@ -171,11 +169,10 @@ pub fn decimal_text(d: Decimal) -> String {
 
 /// At most 40 characters of untrusted text, for messages.
 pub fn shorten(text: &str) -> String {
-    let mut s: String = text.chars().take(40).collect();
-    if text.chars().nth(40).is_some() {
-        s.push('…');
+    match text.char_indices().nth(40) {
+        Some((end, _)) => text.get(..end).unwrap_or_default().to_string() + "…",
+        None => text.to_string(),
     }
-    s
 }
 
 /// `1234567` → `1,234,567`.
@@ -227,13 +224,13 @@ pub fn format_sig(d: Decimal, sig: u32) -> String {
     let mut probe = abs;
     if probe >= Decimal::ONE {
         while probe >= Decimal::TEN {
-            probe /= Decimal::TEN;
+            probe = crate::arith::div(probe, Decimal::TEN);
             magnitude += 1;
         }
         magnitude += 1;
     } else {
         while probe < Decimal::ONE {
-            probe *= Decimal::TEN;
+            probe = crate::arith::mul(probe, Decimal::TEN);
             magnitude -= 1;
         }
         magnitude += 1;

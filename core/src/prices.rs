@@ -152,44 +152,43 @@ const fn tiers(b1: Decimal, p1: Decimal, b2: Decimal, p2: Decimal, p3: Decimal) 
     ]
 }
 
-/// us-east-1 in book 2026-11: the reference list [L] [S] [E] [D].
-fn us_east_1() -> RegionPrices {
-    RegionPrices {
-        code: "us-east-1",
-        name: "US East (N. Virginia)",
-        lambda_request: dec!(0.0000002),
-        lambda_gbs_x86: tiers(
-            GBS_6B,
-            dec!(0.0000166667),
-            GBS_15B,
-            dec!(0.000015),
-            dec!(0.0000133334),
-        ),
-        lambda_gbs_arm64: tiers(
-            GBS_7_5B,
-            dec!(0.0000133334),
-            GBS_18_75B,
-            dec!(0.0000120001),
-            dec!(0.0000106667),
-        ),
-        sfn_transition: dec!(0.000025),
-        sfn_express_request: dec!(0.000001),
-        sfn_express_gbs: tiers(
-            GBS_1000_GBH,
-            dec!(0.00001667),
-            GBS_5000_GBH,
-            dec!(0.00000833),
-            dec!(0.00000456),
-        ),
-        eb_event: dec!(0.000001),
-        ddb_rru: dec!(0.000000125),
-        ddb_wru: dec!(0.000000625),
-        ddb_rcu_hour: dec!(0.00013),
-        ddb_wcu_hour: dec!(0.00065),
-        ddb_storage_gb_month: dec!(0.25),
-        caveat: None,
-    }
-}
+/// us-east-1 in book 2026-11: the reference list [L] [S] [E] [D]. A
+/// constant, so the build copies it rather than writing each price.
+const US_EAST_1: RegionPrices = RegionPrices {
+    code: "us-east-1",
+    name: "US East (N. Virginia)",
+    lambda_request: dec!(0.0000002),
+    lambda_gbs_x86: tiers(
+        GBS_6B,
+        dec!(0.0000166667),
+        GBS_15B,
+        dec!(0.000015),
+        dec!(0.0000133334),
+    ),
+    lambda_gbs_arm64: tiers(
+        GBS_7_5B,
+        dec!(0.0000133334),
+        GBS_18_75B,
+        dec!(0.0000120001),
+        dec!(0.0000106667),
+    ),
+    sfn_transition: dec!(0.000025),
+    sfn_express_request: dec!(0.000001),
+    sfn_express_gbs: tiers(
+        GBS_1000_GBH,
+        dec!(0.00001667),
+        GBS_5000_GBH,
+        dec!(0.00000833),
+        dec!(0.00000456),
+    ),
+    eb_event: dec!(0.000001),
+    ddb_rru: dec!(0.000000125),
+    ddb_wru: dec!(0.000000625),
+    ddb_rcu_hour: dec!(0.00013),
+    ddb_wcu_hour: dec!(0.00065),
+    ddb_storage_gb_month: dec!(0.25),
+    caveat: None,
+};
 
 const OTHER_SERVICES_ASSUMED: &str =
     "Lambda and Step Functions Standard use this region's prices; Express, EventBridge and DynamoDB use us-east-1 prices (not confirmed for this region).";
@@ -203,7 +202,7 @@ fn round10(p: Decimal) -> Decimal {
 /// A region whose x86 first-tier duration price is `x86` and is higher than
 /// us-east-1's [R]; see [`HIGH_REGION_ASSUMED`].
 fn high_region(base: RegionPrices, x86: Decimal) -> RegionPrices {
-    let arm = round10(x86 * dec!(0.8));
+    let arm = round10(crate::arith::mul(x86, dec!(0.8)));
     RegionPrices {
         lambda_gbs_x86: tiers(GBS_6B, x86, GBS_15B, x86, x86),
         lambda_gbs_arm64: tiers(GBS_7_5B, arm, GBS_18_75B, arm, arm),
@@ -237,7 +236,7 @@ pub fn region_prices(book_id: &str, region: &str) -> Option<RegionPrices> {
         } else {
             Some(OTHER_SERVICES_ASSUMED)
         },
-        ..us_east_1()
+        ..US_EAST_1
     };
     let mut p = match code {
         "af-south-1" => high_region(base, dec!(0.0000221)),

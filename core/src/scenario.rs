@@ -5,6 +5,7 @@
 //! each hands over `(key, value)` pairs. A bad value is reported with its key
 //! and the default is kept for it; every valid key is kept.
 
+use crate::arith;
 use crate::number::{decimal_text, parse_decimal, shorten};
 use crate::prices::{self, Dimension};
 use rust_decimal::Decimal;
@@ -33,7 +34,7 @@ impl Period {
         }
     }
     pub fn seconds(self) -> Decimal {
-        self.hours() * dec!(3600)
+        crate::arith::mul(self.hours(), dec!(3600))
     }
 }
 
@@ -213,19 +214,23 @@ impl Rows {
 
     /// The canonical text: `1,32:256:32`.
     pub fn text(&self) -> String {
-        self.0
-            .iter()
-            .map(|p| match p {
-                RowPart::Value(v) => decimal_text(*v),
-                RowPart::Range { start, end, step } => format!(
-                    "{}:{}:{}",
-                    decimal_text(*start),
-                    decimal_text(*end),
-                    decimal_text(*step)
-                ),
-            })
-            .collect::<Vec<_>>()
-            .join(",")
+        let mut out = String::new();
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            match *p {
+                RowPart::Value(v) => out.push_str(&decimal_text(v)),
+                RowPart::Range { start, end, step } => {
+                    out.push_str(&decimal_text(start));
+                    out.push(':');
+                    out.push_str(&decimal_text(end));
+                    out.push(':');
+                    out.push_str(&decimal_text(step));
+                }
+            }
+        }
+        out
     }
 
     /// How many values the spec stands for, without expanding it.
@@ -235,7 +240,7 @@ impl Rows {
             .map(|p| match p {
                 RowPart::Value(_) => 1u128,
                 RowPart::Range { start, end, step } => {
-                    let n = ((*end - *start) / *step).floor();
+                    let n = arith::floor(arith::sub(*end, *start) / *step);
                     u128::try_from(n.mantissa())
                         .unwrap_or(u128::MAX)
                         .saturating_add(1)
@@ -256,12 +261,12 @@ impl Rows {
                         if out.len() >= MAX_ROWS {
                             break;
                         }
-                        let v = start + step * i;
+                        let v = arith::add(start, arith::mul(step, i));
                         if v > end {
                             break;
                         }
                         out.push(v.normalize());
-                        i += Decimal::ONE;
+                        i = arith::add(i, Decimal::ONE);
                     }
                 }
             }
@@ -366,11 +371,16 @@ impl fmt::Display for Problem {
 
 /// All problems in one message: `budget: must be greater than 0; gbs: …`.
 pub fn problems_message(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&p.key);
+        out.push_str(": ");
+        out.push_str(&p.message);
+    }
+    out
 }
 
 /// The most problems listed for one link or API call; a junk link of
@@ -415,14 +425,22 @@ pub const KEYS: &[&str] = &[
     "embed",
 ];
 
-/// How a number must be bounded.
+/// How a number must be bounded: at least 0 (above 0 when `positive`)
+/// and at most `max`.
 #[derive(Clone, Copy)]
-enum Bound {
-    /// >= 0 and <= max
-    NonNegative(Decimal),
-    /// > 0 and <= max
-    Positive(Decimal),
+struct Bound {
+    positive: bool,
+    max: Decimal,
 }
+
+const PER_REQUEST: Bound = Bound {
+    positive: false,
+    max: MAX_PER_REQUEST,
+};
+const SIZE: Bound = Bound {
+    positive: true,
+    max: MAX_PER_REQUEST,
+};
 
 fn number(raw: Raw<'_>, bound: Bound) -> Result<Decimal, String> {
     let text = match raw {
@@ -430,52 +448,35 @@ fn number(raw: Raw<'_>, bound: Bound) -> Result<Decimal, String> {
         Raw::Bool(_) => return Err("is a boolean; expected a number".into()),
     };
     let d = parse_decimal(text)?;
-    match bound {
-        Bound::NonNegative(max) => {
-            if d.is_sign_negative() && !d.is_zero() {
-                return Err(format!("must be 0 or more, not {}", shorten(text.trim())));
-            }
-            if d > max {
-                return Err(format!(
-                    "must be at most {}, not {}",
-                    decimal_text(max),
-                    shorten(text.trim())
-                ));
-            }
+    let low = if bound.positive {
+        d <= Decimal::ZERO
+    } else {
+        d.is_sign_negative() && !d.is_zero()
+    };
+    let rule = if low {
+        if bound.positive {
+            "must be greater than 0".to_string()
+        } else {
+            "must be 0 or more".to_string()
         }
-        Bound::Positive(max) => {
-            if d <= Decimal::ZERO {
-                return Err(format!(
-                    "must be greater than 0, not {}",
-                    shorten(text.trim())
-                ));
-            }
-            if d > max {
-                return Err(format!(
-                    "must be at most {}, not {}",
-                    decimal_text(max),
-                    shorten(text.trim())
-                ));
-            }
-        }
-    }
-    // -0 reads as 0.
-    Ok(if d.is_zero() { Decimal::ZERO } else { d })
+    } else if d > bound.max {
+        "must be at most ".to_string() + &decimal_text(bound.max)
+    } else {
+        // -0 reads as 0.
+        return Ok(if d.is_zero() { Decimal::ZERO } else { d });
+    };
+    Err(rule + ", not " + &shorten(text.trim()))
 }
 
-fn choice<T: Copy>(raw: Raw<'_>, options: &[(&str, T)]) -> Result<T, String> {
-    let names = options
-        .iter()
-        .map(|(k, _)| *k)
-        .collect::<Vec<_>>()
-        .join(", ");
+/// The index in `names` of the raw value.
+fn choice(raw: Raw<'_>, names: &[&str]) -> Result<usize, String> {
+    let names_text = names.join(", ");
     match raw {
-        Raw::Text(t) => options
+        Raw::Text(t) => names
             .iter()
-            .find(|(k, _)| *k == t.trim())
-            .map(|(_, v)| *v)
-            .ok_or_else(|| format!("\"{}\" is not one of {}", shorten(t), names)),
-        Raw::Bool(_) => Err(format!("is a boolean; expected one of {names}")),
+            .position(|k| *k == t.trim())
+            .ok_or_else(|| ["\"", &shorten(t), "\" is not one of ", &names_text].concat()),
+        Raw::Bool(_) => Err("is a boolean; expected one of ".to_string() + &names_text),
     }
 }
 
@@ -485,8 +486,175 @@ fn flag(raw: Raw<'_>) -> Result<bool, String> {
         Raw::Text(t) => match t.trim() {
             "1" | "true" => Ok(true),
             "0" | "false" => Ok(false),
-            other => Err(format!("\"{}\" is not 0 or 1", shorten(other))),
+            other => Err(["\"", &shorten(other), "\" is not 0 or 1"].concat()),
         },
+    }
+}
+
+/// How `Scenario::set` reads a key's value, and where it puts it.
+#[derive(Clone, Copy)]
+enum Slot {
+    Number(Bound, fn(&mut Scenario) -> &mut Decimal),
+    Flag(fn(&mut Scenario) -> &mut bool),
+    /// One of the names; the setter takes the index of the one given.
+    Choice(&'static [&'static str], fn(&mut Scenario, usize)),
+}
+
+/// The keys that are a plain number, flag or choice, one entry each; the
+/// others (`v`, `region`, `prices`, `rows`, `p.` overrides) are read by
+/// `Scenario::set_other`.
+const SLOTS: &[(&str, Slot)] = &[
+    (
+        "budget",
+        Slot::Number(
+            Bound {
+                positive: true,
+                max: MAX_BUDGET,
+            },
+            |s| &mut s.budget,
+        ),
+    ),
+    (
+        "period",
+        Slot::Choice(&["day", "month"], |s, i| {
+            s.period = if i == 0 { Period::Day } else { Period::Month }
+        }),
+    ),
+    (
+        "requests",
+        Slot::Number(
+            Bound {
+                positive: false,
+                max: MAX_REQUESTS,
+            },
+            |s| &mut s.requests,
+        ),
+    ),
+    (
+        "arch",
+        Slot::Choice(&["x86_64", "arm64"], |s, i| {
+            s.arch = if i == 0 { Arch::X86_64 } else { Arch::Arm64 }
+        }),
+    ),
+    ("free_tier", Slot::Flag(|s| &mut s.free_tier)),
+    ("gbs", Slot::Number(PER_REQUEST, |s| &mut s.gbs)),
+    (
+        "invocations",
+        Slot::Number(PER_REQUEST, |s| &mut s.invocations),
+    ),
+    (
+        "sfn",
+        Slot::Choice(&["none", "standard", "express"], |s, i| {
+            s.sfn = match i {
+                0 => Sfn::None,
+                1 => Sfn::Standard,
+                _ => Sfn::Express,
+            }
+        }),
+    ),
+    (
+        "sfn_transitions",
+        Slot::Number(PER_REQUEST, |s| &mut s.sfn_transitions),
+    ),
+    (
+        "sfn_express_ms",
+        Slot::Number(PER_REQUEST, |s| &mut s.sfn_express_ms),
+    ),
+    (
+        "sfn_express_mb",
+        Slot::Number(PER_REQUEST, |s| &mut s.sfn_express_mb),
+    ),
+    ("eb_events", Slot::Number(PER_REQUEST, |s| &mut s.eb_events)),
+    ("eb_event_kb", Slot::Number(SIZE, |s| &mut s.eb_event_kb)),
+    (
+        "ddb_mode",
+        Slot::Choice(&["on_demand", "provisioned"], |s, i| {
+            s.ddb_mode = if i == 0 {
+                DdbMode::OnDemand
+            } else {
+                DdbMode::Provisioned
+            }
+        }),
+    ),
+    ("ddb_reads", Slot::Number(PER_REQUEST, |s| &mut s.ddb_reads)),
+    ("ddb_read_kb", Slot::Number(SIZE, |s| &mut s.ddb_read_kb)),
+    (
+        "ddb_read",
+        Slot::Choice(&["eventual", "strong", "transactional"], |s, i| {
+            s.ddb_read = match i {
+                0 => ReadMode::Eventual,
+                1 => ReadMode::Strong,
+                _ => ReadMode::Transactional,
+            }
+        }),
+    ),
+    (
+        "ddb_writes",
+        Slot::Number(PER_REQUEST, |s| &mut s.ddb_writes),
+    ),
+    ("ddb_write_kb", Slot::Number(SIZE, |s| &mut s.ddb_write_kb)),
+    (
+        "ddb_write",
+        Slot::Choice(&["standard", "transactional"], |s, i| {
+            s.ddb_write = if i == 0 {
+                WriteMode::Standard
+            } else {
+                WriteMode::Transactional
+            }
+        }),
+    ),
+    (
+        "ddb_storage_gb",
+        Slot::Number(
+            Bound {
+                positive: false,
+                max: MAX_STORAGE_GB,
+            },
+            |s| &mut s.ddb_storage_gb,
+        ),
+    ),
+    ("embed", Slot::Flag(|s| &mut s.embed)),
+];
+
+/// What `Scenario::from_pairs` has read so far. Its work is here, apart
+/// from the generic loop, so each caller's copy of that loop is small.
+#[derive(Default)]
+struct Reader {
+    s: Scenario,
+    problems: Vec<Problem>,
+    seen: Vec<String>,
+}
+
+impl Reader {
+    fn read(&mut self, key: &str, raw: Raw<'_>) {
+        if self.seen.iter().any(|k| k == key) {
+            self.problems.push(Problem {
+                key: shorten(key),
+                message: "is given more than once; the last value is used".into(),
+            });
+        } else if self.seen.len() < 200 {
+            self.seen.push(key.to_string());
+        }
+        if let Err(message) = self.s.set(key, raw) {
+            self.problems.push(Problem {
+                key: shorten(key),
+                message,
+            });
+        }
+    }
+
+    fn finish(self) -> (Scenario, Vec<Problem>) {
+        let mut problems = self.problems;
+        problems.dedup();
+        if problems.len() > MAX_PROBLEMS {
+            let more = problems.len() - MAX_PROBLEMS;
+            problems.truncate(MAX_PROBLEMS);
+            problems.push(Problem {
+                key: "…".into(),
+                message: format!("and {more} more problems not listed"),
+            });
+        }
+        (self.s, problems)
     }
 }
 
@@ -497,183 +665,114 @@ impl Scenario {
     where
         I: IntoIterator<Item = (&'a str, Raw<'a>)>,
     {
-        let mut s = Scenario::default();
-        let mut problems = Vec::new();
-        let mut seen: Vec<String> = Vec::new();
+        let mut r = Reader::default();
         for (key, raw) in pairs {
-            if seen.iter().any(|k| k == key) {
-                problems.push(Problem {
-                    key: shorten(key),
-                    message: "is given more than once; the last value is used".into(),
-                });
-            } else if seen.len() < 200 {
-                seen.push(key.to_string());
-            }
-            if let Err(message) = s.set(key, raw) {
-                problems.push(Problem {
-                    key: shorten(key),
-                    message,
-                });
-            }
+            r.read(key, raw);
         }
-        problems.dedup();
-        if problems.len() > MAX_PROBLEMS {
-            let more = problems.len() - MAX_PROBLEMS;
-            problems.truncate(MAX_PROBLEMS);
-            problems.push(Problem {
-                key: "…".into(),
-                message: format!("and {more} more problems not listed"),
-            });
-        }
-        (s, problems)
+        r.finish()
     }
 
     /// Reads a share link, a `?query`, or a bare query string.
     pub fn from_link(link: &str) -> (Scenario, Vec<Problem>) {
         let query = query_part(link);
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        let pairs: Vec<_> = form_urlencoded::parse(query.as_bytes())
             .filter(|(k, _)| !k.is_empty())
             .collect();
         Scenario::from_pairs(
             pairs
                 .iter()
-                .map(|(k, v)| (k.as_str(), Raw::Text(v.as_str()))),
+                .map(|(k, v)| (k.as_ref(), Raw::Text(v.as_ref()))),
         )
     }
 
     /// Sets one key from its raw value; on error nothing changes.
     pub fn set(&mut self, key: &str, raw: Raw<'_>) -> Result<(), String> {
-        let per_request = Bound::NonNegative(MAX_PER_REQUEST);
-        let size = Bound::Positive(MAX_PER_REQUEST);
-        match key {
-            "v" => match raw {
-                Raw::Text(t) if t.trim() == "1" => {}
-                Raw::Text(t) => {
-                    return Err(format!(
-                        "version \"{}\" is not supported; this Backcast reads v=1",
-                        shorten(t)
-                    ))
-                }
-                Raw::Bool(_) => return Err("is a boolean; expected 1".into()),
-            },
-            "budget" => self.budget = number(raw, Bound::Positive(MAX_BUDGET))?,
-            "period" => {
-                self.period = choice(raw, &[("day", Period::Day), ("month", Period::Month)])?
+        match SLOTS.iter().find(|(k, _)| *k == key) {
+            Some((_, Slot::Number(bound, at))) => *at(self) = number(raw, *bound)?,
+            Some((_, Slot::Flag(at))) => *at(self) = flag(raw)?,
+            Some((_, Slot::Choice(names, set))) => {
+                let i = choice(raw, names)?;
+                set(self, i)
             }
-            "requests" => self.requests = number(raw, Bound::NonNegative(MAX_REQUESTS))?,
+            None => self.set_other(key, raw)?,
+        }
+        Ok(())
+    }
+
+    /// The keys whose values are not a plain number, choice or flag.
+    fn set_other(&mut self, key: &str, raw: Raw<'_>) -> Result<(), String> {
+        let text = match raw {
+            Raw::Text(t) => t,
+            Raw::Bool(_) => {
+                return Err(match key {
+                    "v" => "is a boolean; expected 1",
+                    "region" => "is a boolean; expected a region code",
+                    "prices" => "is a boolean; expected a price-book id",
+                    "rows" => "is a boolean; expected a list such as 1,32:256:32",
+                    _ => return self.set_price(key, raw),
+                }
+                .into())
+            }
+        };
+        let t = text.trim();
+        match key {
+            "v" => {
+                if t != "1" {
+                    return Err([
+                        "version \"",
+                        &shorten(text),
+                        "\" is not supported; this Backcast reads v=1",
+                    ]
+                    .concat());
+                }
+            }
             "region" => {
-                let t = match raw {
-                    Raw::Text(t) => t.trim(),
-                    Raw::Bool(_) => return Err("is a boolean; expected a region code".into()),
-                };
                 if !prices::REGIONS.iter().any(|(c, _)| *c == t) {
-                    return Err(format!(
-                        "\"{}\" is not a region Backcast has prices for (e.g. us-east-1, eu-west-1)",
-                        shorten(t)
-                    ));
+                    return Err([
+                        "\"",
+                        &shorten(t),
+                        "\" is not a region Backcast has prices for (e.g. us-east-1, eu-west-1)",
+                    ]
+                    .concat());
                 }
                 self.region = t.to_string();
             }
-            "arch" => self.arch = choice(raw, &[("x86_64", Arch::X86_64), ("arm64", Arch::Arm64)])?,
-            "free_tier" => self.free_tier = flag(raw)?,
             "prices" => {
-                let t = match raw {
-                    Raw::Text(t) => t.trim(),
-                    Raw::Bool(_) => return Err("is a boolean; expected a price-book id".into()),
-                };
                 if prices::book(t).is_none() {
-                    let ids = prices::BOOKS
-                        .iter()
-                        .map(|b| b.id)
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    return Err(format!(
-                        "price book \"{}\" is not bundled; bundled: {}",
-                        shorten(t),
-                        ids
-                    ));
+                    let ids: Vec<&str> = prices::BOOKS.iter().map(|b| b.id).collect();
+                    return Err([
+                        "price book \"",
+                        &shorten(t),
+                        "\" is not bundled; bundled: ",
+                        &ids.join(", "),
+                    ]
+                    .concat());
                 }
                 self.prices = Some(t.to_string());
             }
-            "gbs" => self.gbs = number(raw, per_request)?,
-            "invocations" => self.invocations = number(raw, per_request)?,
-            "sfn" => {
-                self.sfn = choice(
-                    raw,
-                    &[
-                        ("none", Sfn::None),
-                        ("standard", Sfn::Standard),
-                        ("express", Sfn::Express),
-                    ],
-                )?
-            }
-            "sfn_transitions" => self.sfn_transitions = number(raw, per_request)?,
-            "sfn_express_ms" => self.sfn_express_ms = number(raw, per_request)?,
-            "sfn_express_mb" => self.sfn_express_mb = number(raw, per_request)?,
-            "eb_events" => self.eb_events = number(raw, per_request)?,
-            "eb_event_kb" => self.eb_event_kb = number(raw, size)?,
-            "ddb_mode" => {
-                self.ddb_mode = choice(
-                    raw,
-                    &[
-                        ("on_demand", DdbMode::OnDemand),
-                        ("provisioned", DdbMode::Provisioned),
-                    ],
-                )?
-            }
-            "ddb_reads" => self.ddb_reads = number(raw, per_request)?,
-            "ddb_read_kb" => self.ddb_read_kb = number(raw, size)?,
-            "ddb_read" => {
-                self.ddb_read = choice(
-                    raw,
-                    &[
-                        ("eventual", ReadMode::Eventual),
-                        ("strong", ReadMode::Strong),
-                        ("transactional", ReadMode::Transactional),
-                    ],
-                )?
-            }
-            "ddb_writes" => self.ddb_writes = number(raw, per_request)?,
-            "ddb_write_kb" => self.ddb_write_kb = number(raw, size)?,
-            "ddb_write" => {
-                self.ddb_write = choice(
-                    raw,
-                    &[
-                        ("standard", WriteMode::Standard),
-                        ("transactional", WriteMode::Transactional),
-                    ],
-                )?
-            }
-            "ddb_storage_gb" => {
-                self.ddb_storage_gb = number(raw, Bound::NonNegative(MAX_STORAGE_GB))?
-            }
-            "rows" => {
-                self.rows = match raw {
-                    Raw::Text(t) => Rows::parse(t)?,
-                    Raw::Bool(_) => {
-                        return Err("is a boolean; expected a list such as 1,32:256:32".into())
-                    }
-                }
-            }
-            "embed" => self.embed = flag(raw)?,
-            _ => {
-                if let Some(dim) = key.strip_prefix("p.") {
-                    let d = Dimension::from_key(dim).ok_or_else(|| {
-                        let known = Dimension::ALL
-                            .iter()
-                            .map(|d| d.key())
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        format!("is not a price dimension; known: {known}")
-                    })?;
-                    let price = number(raw, Bound::NonNegative(MAX_PRICE))?;
-                    self.overrides.insert(d, price);
-                } else {
-                    return Err("is not a key Backcast knows (scenario v1)".into());
-                }
-            }
+            "rows" => self.rows = Rows::parse(text)?,
+            _ => return self.set_price(key, raw),
         }
+        Ok(())
+    }
+
+    /// A `p.<dimension>` price override; any other key is unknown.
+    fn set_price(&mut self, key: &str, raw: Raw<'_>) -> Result<(), String> {
+        let Some(dim) = key.strip_prefix("p.") else {
+            return Err("is not a key Backcast knows (scenario v1)".into());
+        };
+        let d = Dimension::from_key(dim).ok_or_else(|| {
+            let known: Vec<&str> = Dimension::ALL.iter().map(|d| d.key()).collect();
+            "is not a price dimension; known: ".to_string() + &known.join(", ")
+        })?;
+        let price = number(
+            raw,
+            Bound {
+                positive: false,
+                max: MAX_PRICE,
+            },
+        )?;
+        self.overrides.insert(d, price);
         Ok(())
     }
 
@@ -750,12 +849,36 @@ impl Scenario {
     /// The query string without `?`: `budget=8&period=month`. Empty when
     /// everything is the default (and `pin` is off).
     pub fn to_query(&self, pin: bool) -> String {
-        let mut ser = form_urlencoded::Serializer::new(String::new());
+        let mut out = String::new();
         for (k, v) in self.to_pairs(pin) {
-            ser.append_pair(&k, &v);
+            if !out.is_empty() {
+                out.push('&');
+            }
+            push_query_text(&mut out, &k);
+            out.push('=');
+            push_query_text(&mut out, &v);
         }
-        // Keep `:` and `,` readable in `rows`; both are safe in a query.
-        ser.finish().replace("%3A", ":").replace("%2C", ",")
+        out
+    }
+}
+
+/// Appends `text` form-urlencoded, as `form_urlencoded::Serializer` writes
+/// it (space as `+`, bytes other than `*-._` and ASCII letters and digits
+/// as `%XX`), except that `:` and `,` stay readable in `rows`: both are
+/// safe in a query.
+fn push_query_text(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in text.bytes() {
+        match b {
+            b'*' | b'-' | b'.' | b'_' | b':' | b',' => out.push(char::from(b)),
+            b' ' => out.push('+'),
+            _ if b.is_ascii_alphanumeric() => out.push(char::from(b)),
+            _ => {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
+        }
     }
 }
 
@@ -771,15 +894,14 @@ pub(crate) fn valid(q: &str) -> Scenario {
 /// The query part of a link: after `?`, before `#`; a bare query is itself.
 pub fn query_part(link: &str) -> &str {
     let s = link.trim();
-    let s = match s.find('?') {
-        Some(i) => &s[i + 1..],
-        None if s.contains("://") => "",
+    let s = match s.split_once('?') {
+        Some((_, query)) => query,
+        // No `?`: a bare query, unless it is a link (`contains("://")`
+        // without the substring searcher).
+        None if s.as_bytes().windows(3).any(|w| w == b"://") => "",
         None => s,
     };
-    match s.find('#') {
-        Some(i) => &s[..i],
-        None => s,
-    }
+    s.split_once('#').map_or(s, |(query, _)| query)
 }
 
 #[cfg(test)]
@@ -963,5 +1085,21 @@ mod tests {
         assert_eq!(query_part("?budget=1"), "budget=1");
         assert_eq!(query_part("budget=1"), "budget=1");
         assert_eq!(query_part("https://x.org/a/"), "");
+    }
+
+    #[test]
+    fn query_text_is_form_urlencoded_with_readable_rows() {
+        // The reference: form_urlencoded's serializer, then `:` and `,`
+        // put back.
+        let every_ascii: String = (0u8..128).map(char::from).collect();
+        for text in [every_ascii.as_str(), "1,32:256:32", "a b+c", "é💸%3A", ""] {
+            let want: String = form_urlencoded::byte_serialize(text.as_bytes())
+                .collect::<String>()
+                .replace("%3A", ":")
+                .replace("%2C", ",");
+            let mut got = String::new();
+            push_query_text(&mut got, text);
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }

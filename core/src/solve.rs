@@ -6,6 +6,7 @@
 //! near the answer; a galloping, then bisecting search on whole N proves
 //! cost(N) <= budget < cost(N + 1) with exact decimal costs.
 
+use crate::arith::{self, sub};
 use crate::cost::{Model, PerRequest};
 use crate::scenario::{Arch, Scenario, MAX_ROWS};
 use rust_decimal::prelude::ToPrimitive;
@@ -41,6 +42,12 @@ impl Limit {
 /// The largest whole k in [0, SEARCH_CAP] with `fits(k)`, for a `fits`
 /// that is true up to some k and false after it. Starts at `estimate`.
 pub fn largest_whole(estimate: u64, fits: impl Fn(u64) -> bool) -> Limit {
+    search(estimate, &fits)
+}
+
+/// `largest_whole` for any `fits`: one copy of the search in the build,
+/// however many closures call it.
+fn search(estimate: u64, fits: &dyn Fn(u64) -> bool) -> Limit {
     if !fits(0) {
         return Limit::NoneFits;
     }
@@ -92,12 +99,12 @@ fn estimate(budget: Decimal, at_zero: Decimal, slope: Decimal) -> u64 {
     if slope.is_zero() {
         return SEARCH_CAP;
     }
-    let left = budget - at_zero;
+    let left = sub(budget, at_zero);
     if left.is_sign_negative() {
         return 0;
     }
     left.checked_div(slope)
-        .and_then(|q| q.floor().to_u64())
+        .and_then(|q| arith::floor(q).to_u64())
         .unwrap_or(SEARCH_CAP)
 }
 
@@ -123,7 +130,7 @@ pub fn max_gbs(model: &Model, requests: Decimal, budget: Decimal) -> Option<Deci
     if others > budget {
         return None;
     }
-    let total_gbs = model.lambda_gbs.max_quantity(budget - others)?;
+    let total_gbs = model.lambda_gbs.max_quantity(sub(budget, others))?;
     total_gbs.checked_div(requests)
 }
 
@@ -245,7 +252,7 @@ pub fn headroom(s: &Scenario, knob: Knob) -> Option<Limit> {
     };
     // The slope per unit of the knob, from one unit at the needed volume.
     let base = cost_at(Decimal::ZERO);
-    let slope = cost_at(Decimal::ONE) - base;
+    let slope = sub(cost_at(Decimal::ONE), base);
     let fits = |k: u64| cost_at(Decimal::from(k)) <= s.budget;
     Some(largest_whole(estimate(s.budget, base, slope), fits))
 }

@@ -1,6 +1,7 @@
 //! The view model: everything the page shows, computed and formatted here,
 //! so components only lay out strings and flags.
 
+use crate::arith::{add, div, mul, sub};
 use crate::cost::{Lines, Model};
 use crate::form::{self, Group};
 use crate::number::{format_count, format_number, format_sig, format_usd, to_f64};
@@ -165,17 +166,21 @@ impl View {
     pub fn new(s: &Scenario) -> View {
         let sol = solve(s);
         let period = s.period.key();
-        let (verdict, verdict_ok) = verdict(s, &sol);
+        // Texts that many lines share, formatted once.
+        let t = Texts {
+            budget: format_usd(s.budget),
+            needed: format_number(s.requests, 2),
+            cost: format_usd(sol.cost),
+        };
+        let (verdict, verdict_ok) = verdict(s, &sol, &t);
         View {
             period,
             arch: s.arch.key(),
-            budget: format_usd(s.budget),
-            needed: format_number(s.requests, 2),
             verdict,
             verdict_ok,
             form: form::groups(s),
             preset: presets::matching(s).map(|p| p.id),
-            figures: figures(s, &sol),
+            figures: figures(s, &sol, &t),
             table: table(s, &sol),
             rows_note: sol.rows_cut_from.map(|n| {
                 format!(
@@ -187,15 +192,16 @@ impl View {
             breakdown: breakdown(s, &sol.lines),
             services: services(s, &sol.lines),
             total_per_request: per_request(sol.cost, s.requests),
-            total_per_period: format_usd(sol.cost),
+            total_per_period: t.cost.clone(),
             headroom: headroom_lines(s, &sol),
             headroom_note: format!(
                 "Holding everything else fixed, the most each request could use while {} requests per {period} still cost at most {}.",
-                format_number(s.requests, 2),
-                format_usd(s.budget)
+                t.needed, t.budget
             ),
-            chart: chart(s, &sol),
+            chart: chart(s, &sol, &t),
             price_note: price_note(s),
+            budget: t.budget,
+            needed: t.needed,
         }
     }
 }
@@ -204,20 +210,16 @@ fn price_note(s: &Scenario) -> String {
     let book = prices::book(s.book_id()).map(|b| b.summary).unwrap_or("");
     let region = prices::region_prices(s.book_id(), &s.region);
     let mut note = format!("Price book {} ({book}), {}", s.book_id(), s.region);
-    if !s.overrides.is_empty() {
-        let o: Vec<String> = s
-            .overrides
-            .iter()
-            .map(|(d, p)| {
-                format!(
-                    "{} = ${} per {}",
-                    d.key(),
-                    crate::number::decimal_text(*p),
-                    d.unit()
-                )
-            })
-            .collect();
-        note.push_str(&format!("; overridden: {}", o.join(", ")));
+    let mut sep = "; overridden: ";
+    for (d, p) in &s.overrides {
+        note.push_str(sep);
+        note.push_str(&format!(
+            "{} = ${} per {}",
+            d.key(),
+            crate::number::decimal_text(*p),
+            d.unit()
+        ));
+        sep = ", ";
     }
     note.push('.');
     if let Some(c) = region.and_then(|r| r.caveat) {
@@ -227,7 +229,14 @@ fn price_note(s: &Scenario) -> String {
     note
 }
 
-fn figures(s: &Scenario, sol: &Solution) -> Vec<Figure> {
+/// The budget, the needed requests and their cost, as shown.
+struct Texts {
+    budget: String,
+    needed: String,
+    cost: String,
+}
+
+fn figures(s: &Scenario, sol: &Solution, t: &Texts) -> Vec<Figure> {
     let period = s.period.key();
     let max_req = match sol.max_requests {
         Limit::Count(n) => {
@@ -255,7 +264,7 @@ fn figures(s: &Scenario, sol: &Solution) -> Vec<Figure> {
             alert: false,
         },
     };
-    let needed = format_number(s.requests, 2);
+    let needed = &t.needed;
     let gbs = match sol.max_gbs {
         Some(g) => Figure {
             label: "Most GB-s per request".into(),
@@ -276,22 +285,18 @@ fn figures(s: &Scenario, sol: &Solution) -> Vec<Figure> {
             alert: !s.requests.is_zero(),
         },
     };
-    let left = s.budget - sol.cost;
+    let left = sub(s.budget, sol.cost);
     let over = left.is_sign_negative() && !left.is_zero();
     let cost = Figure {
         label: format!("Cost of {needed} requests"),
-        value: format_usd(sol.cost),
+        value: t.cost.clone(),
         detail: if over {
-            format!(
-                "{} over the {} budget",
-                format_usd(-left),
-                format_usd(s.budget)
-            )
+            format!("{} over the {} budget", format_usd(-left), t.budget)
         } else {
             let pct = if s.budget.is_zero() {
                 Decimal::ZERO
             } else {
-                left / s.budget * dec!(100)
+                mul(left / s.budget, dec!(100))
             };
             format!(
                 "{} headroom ({}% of the budget)",
@@ -313,11 +318,11 @@ fn floor_sig(d: Decimal, sig: u32) -> Decimal {
     let mut mag = 0i64;
     let mut probe = d.abs();
     while probe >= Decimal::TEN {
-        probe /= Decimal::TEN;
+        probe = div(probe, Decimal::TEN);
         mag += 1;
     }
     while probe < Decimal::ONE {
-        probe *= Decimal::TEN;
+        probe = mul(probe, Decimal::TEN);
         mag -= 1;
     }
     let dp = (sig as i64 - 1 - mag).clamp(0, 20) as u32;
@@ -360,7 +365,7 @@ fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
     } else {
         ("Read request units", "Write request units")
     };
-    let mut lines = vec![
+    let all = [
         ("Lambda", "Request fee", l.lambda_requests, true),
         ("Lambda", "Duration (GB-s)", l.lambda_duration, true),
         (
@@ -396,14 +401,21 @@ fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
             !s.ddb_storage_gb.is_zero(),
         ),
     ];
-    lines.retain(|(_, _, v, used)| *used || !v.is_zero());
+    // The lines shown: those in use, and any that cost something.
+    let shown = |used: bool, v: Decimal| used || !v.is_zero();
     let total = l.total();
-    let max = lines.iter().map(|x| x.2).max().unwrap_or(Decimal::ZERO);
-    lines
-        .into_iter()
-        .map(|(service, dimension, v, _)| {
+    let mut max = None;
+    for &(_, _, v, used) in &all {
+        if shown(used, v) {
+            max = max.max(Some(v));
+        }
+    }
+    let max = max.unwrap_or(Decimal::ZERO);
+    let mut out = Vec::new();
+    for (service, dimension, v, used) in all {
+        if shown(used, v) {
             let pct = percent(v, total);
-            BreakdownLine {
+            out.push(BreakdownLine {
                 service,
                 dimension,
                 per_request: per_request(v, s.requests),
@@ -411,9 +423,10 @@ fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
                 share_text: format!("{}%", format_number(pct, 1)),
                 permille: permille(pct),
                 dominant: !v.is_zero() && v == max,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
 /// USD per request of `cost` spread over `requests`; a dash for none.
@@ -430,13 +443,13 @@ fn percent(part: Decimal, total: Decimal) -> Decimal {
     if total.is_zero() {
         Decimal::ZERO
     } else {
-        part.checked_div(total).unwrap_or_default() * dec!(100)
+        mul(part.checked_div(total).unwrap_or_default(), dec!(100))
     }
 }
 
 /// A percentage in tenths, 0 to 1000.
 fn permille(pct: Decimal) -> u32 {
-    (pct * dec!(10)).round().to_u32().unwrap_or(0).min(1000)
+    mul(pct, dec!(10)).round().to_u32().unwrap_or(0).min(1000)
 }
 
 fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
@@ -452,42 +465,39 @@ fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
     ];
     let total = l.total();
     let max = all.iter().map(|x| x.1).max().unwrap_or_default();
-    all.into_iter()
-        .filter(|(_, v, used)| *used || !v.is_zero())
-        .map(|(service, v, _)| {
+    let mut out = Vec::new();
+    for (service, v, used) in all {
+        if used || !v.is_zero() {
             let pct = percent(v, total);
-            ServiceLine {
+            out.push(ServiceLine {
                 service,
                 per_request: per_request(v, s.requests),
                 per_period: format_usd(v),
                 share_text: format!("{}%", format_number(pct, 1)),
                 permille: permille(pct),
                 dominant: !v.is_zero() && v == max,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
-fn verdict(s: &Scenario, sol: &Solution) -> (String, bool) {
+fn verdict(s: &Scenario, sol: &Solution, t: &Texts) -> (String, bool) {
     let period = s.period.key();
-    let needed = format_number(s.requests, 2);
-    let left = s.budget - sol.cost;
+    let (needed, cost, budget) = (&t.needed, &t.cost, &t.budget);
+    let left = sub(s.budget, sol.cost);
     if left.is_sign_negative() && !left.is_zero() {
         (
             format!(
-                "Over budget: {needed} requests per {period} cost {}, {} more than {}.",
-                format_usd(sol.cost),
+                "Over budget: {needed} requests per {period} cost {cost}, {} more than {budget}.",
                 format_usd(-left),
-                format_usd(s.budget)
             ),
             false,
         )
     } else {
         (
             format!(
-                "Fits: {needed} requests per {period} cost {} of the {} budget, leaving {}.",
-                format_usd(sol.cost),
-                format_usd(s.budget),
+                "Fits: {needed} requests per {period} cost {cost} of the {budget} budget, leaving {}.",
                 format_usd(left)
             ),
             true,
@@ -506,8 +516,8 @@ fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> {
             .map(|g| format_sig(floor_sig(g, 4), 4))
             .unwrap_or_else(|| "—".into()),
         spare: match sol.max_gbs {
-            Some(g) if g >= s.gbs => format!("+{}", format_sig(floor_sig(g - s.gbs, 4), 4)),
-            Some(g) => format!("over by {}", format_sig(s.gbs - g, 4)),
+            Some(g) if g >= s.gbs => format!("+{}", format_sig(floor_sig(sub(g, s.gbs), 4), 4)),
+            Some(g) => format!("over by {}", format_sig(sub(s.gbs, g), 4)),
             None => "—".into(),
         },
         over: gbs_over,
@@ -524,11 +534,11 @@ fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> {
             let cur = knob.current(s);
             let (spare, over) = match l {
                 Limit::Count(n) if Decimal::from(n) >= cur => (
-                    format!("+{}", format_number(Decimal::from(n) - cur, 6)),
+                    format!("+{}", format_number(sub(Decimal::from(n), cur), 6)),
                     false,
                 ),
                 Limit::Count(n) => (
-                    format!("over by {}", format_number(cur - Decimal::from(n), 6)),
+                    format!("over by {}", format_number(sub(cur, Decimal::from(n)), 6)),
                     true,
                 ),
                 Limit::NoneFits => ("none".into(), true),
@@ -558,11 +568,11 @@ fn nice_step(max: Decimal, count: u32) -> Decimal {
         return Decimal::ONE;
     }
     let mut pow = Decimal::ONE;
-    while raw >= pow * Decimal::TEN {
-        pow *= Decimal::TEN;
+    while raw >= mul(pow, Decimal::TEN) {
+        pow = mul(pow, Decimal::TEN);
     }
     while raw < pow && pow > dec!(0.000000001) {
-        pow /= Decimal::TEN;
+        pow = div(pow, Decimal::TEN);
     }
     let m = raw / pow;
     let nice = if m <= Decimal::ONE {
@@ -574,10 +584,12 @@ fn nice_step(max: Decimal, count: u32) -> Decimal {
     } else {
         dec!(10)
     };
-    nice * pow
+    mul(nice, pow)
 }
 
 /// A float position as a whole SVG unit (integers format cheaply in wasm).
+/// Not inlined: the chart places a dozen of them.
+#[inline(never)]
 fn px(v: f64) -> i32 {
     if v.is_finite() {
         v.round() as i32
@@ -586,7 +598,7 @@ fn px(v: f64) -> i32 {
     }
 }
 
-fn chart(s: &Scenario, sol: &Solution) -> Chart {
+fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     let (ml, mr, mt, mb) = MARGIN;
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
     let pw = f64::from(right - left);
@@ -597,7 +609,7 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let x_max_d = if focus.is_zero() {
         s.rows.values().into_iter().max().unwrap_or(dec!(256))
     } else {
-        focus * dec!(2)
+        mul(focus, dec!(2))
     }
     .max(dec!(0.001))
     .min(crate::scenario::MAX_PER_REQUEST);
@@ -607,11 +619,9 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let samples = 64u64;
     let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples as usize);
     for i in 1..=samples {
-        let g = x_max_d * Decimal::from(i) / Decimal::from(samples);
-        let per_req = crate::cost::PerRequest {
-            gbs: g,
-            ..model.per
-        };
+        let g = mul(x_max_d, Decimal::from(i)) / Decimal::from(samples);
+        let mut per_req = model.per;
+        per_req.gbs = g;
         if let Limit::Count(n) = crate::solve::max_requests_with(&model, &per_req, s.budget) {
             if n > 0 {
                 pts.push((to_f64(g), n as f64));
@@ -623,10 +633,10 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
     let y_lo_data = pts.iter().map(|p| p.1).fold(needed.max(1.0), f64::min);
     let lo_exp = y_lo_data.log10().floor().max(0.0);
     let hi_exp = y_hi_data.log10().ceil().max(lo_exp + 1.0).min(16.0);
-    let sx = |x: f64| f64::from(left) + x / x_max * pw;
+    let sx = |x: f64| px(f64::from(left) + x / x_max * pw);
     let sy = |y: f64| {
         let t = (y.max(1.0).log10() - lo_exp) / (hi_exp - lo_exp);
-        f64::from(top) + ph - t.clamp(0.0, 1.0) * ph
+        px(f64::from(top) + ph - t.clamp(0.0, 1.0) * ph)
     };
     let mut path = String::new();
     for (i, (x, y)) in pts.iter().enumerate() {
@@ -634,73 +644,55 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
         path.push_str(&format!(
             "{}{},{}",
             if i == 0 { "M" } else { "L" },
-            px(sx(*x)),
-            px(sy(*y))
+            sx(*x),
+            sy(*y)
         ));
     }
     let area = match (pts.first(), pts.last()) {
-        (Some(first), Some(last)) => format!(
-            "{path}L{},{bottom}L{},{bottom}Z",
-            px(sx(last.0)),
-            px(sx(first.0))
-        ),
+        (Some(first), Some(last)) => {
+            format!("{path}L{},{bottom}L{},{bottom}Z", sx(last.0), sx(first.0))
+        }
         _ => String::new(),
     };
     let step = nice_step(x_max_d, 6);
     let mut x_ticks = Vec::new();
     let mut t = Decimal::ZERO;
     while t <= x_max_d && x_ticks.len() < 20 {
-        x_ticks.push((px(sx(to_f64(t))), format_sig(t, 3)));
-        t += step;
+        x_ticks.push((sx(to_f64(t)), format_sig(t, 3)));
+        t = add(t, step);
     }
     let (lo, hi) = (lo_exp as u32, hi_exp as u32);
-    let stride = ((hi - lo) / 6 + 1) as usize;
-    let y_ticks: Vec<(i32, String)> = (lo..=hi)
-        .step_by(stride)
-        .map(|e| {
-            let v = 10u64.saturating_pow(e);
-            (px(sy(v as f64)), compact_count(v))
-        })
-        .collect();
+    let stride = (hi - lo) / 6 + 1;
+    let mut y_ticks: Vec<(i32, String)> = Vec::new();
+    let mut e = lo;
+    while e <= hi {
+        let v = 10u64.saturating_pow(e);
+        y_ticks.push((sy(v as f64), compact_count(v)));
+        e += stride;
+    }
     let period = s.period.key();
-    let needed_text = format_number(s.requests, 2);
+    let needed_text = &texts.needed;
     let max_gbs_text = sol
         .max_gbs
         .map(|g| format_sig(floor_sig(g, 4), 4))
         .unwrap_or_else(|| "no".into());
-    let meet = sol.max_gbs.filter(|_| needed >= 1.0).and_then(|g| {
-        let gx = to_f64(g);
-        (gx <= x_max).then(|| {
-            (
-                px(sx(gx)),
-                px(sy(needed)),
-                format!("at most {max_gbs_text} GB-s"),
-            )
-        })
+    let needed_y = (needed >= 1.0).then(|| sy(needed));
+    let meet = needed_y.and_then(|y| {
+        let gx = to_f64(sol.max_gbs?);
+        (gx <= x_max).then(|| (sx(gx), y, format!("at most {max_gbs_text} GB-s")))
     });
-    let current = (needed >= 1.0).then(|| {
-        (
-            px(sx(to_f64(s.gbs))),
-            px(sy(needed)),
-            format!("you: {} GB-s", format_sig(s.gbs, 4)),
-        )
-    });
+    let gbs_text = format_sig(s.gbs, 4);
+    let current = needed_y.map(|y| (sx(to_f64(s.gbs)), y, format!("you: {gbs_text} GB-s")));
+    let budget = &texts.budget;
+    let from = format_sig(x_max_d / Decimal::from(samples), 3);
+    let to = format_sig(x_max_d, 3);
     let summary = if pts.is_empty() {
         format!(
-            "{} per {period} buys no requests at any GB-s per request from {} to {}.",
-            format_usd(s.budget),
-            format_sig(x_max_d / Decimal::from(samples), 3),
-            format_sig(x_max_d, 3),
+            "{budget} per {period} buys no requests at any GB-s per request from {from} to {to}."
         )
     } else {
         format!(
-            "Most requests per {period} that {} buys, falling as GB-s per request grows from {} to {}; the needed {} requests per {period} fit at up to {} GB-s per request, and the scenario uses {}.",
-            format_usd(s.budget),
-            format_sig(x_max_d / Decimal::from(samples), 3),
-            format_sig(x_max_d, 3),
-            needed_text,
-            max_gbs_text,
-            format_sig(s.gbs, 4),
+            "Most requests per {period} that {budget} buys, falling as GB-s per request grows from {from} to {to}; the needed {needed_text} requests per {period} fit at up to {max_gbs_text} GB-s per request, and the scenario uses {gbs_text}."
         )
     };
     let mut grid = String::new();
@@ -717,22 +709,16 @@ fn chart(s: &Scenario, sol: &Solution) -> Chart {
         area,
         x_ticks,
         y_ticks,
-        needed_y: (needed >= 1.0).then(|| px(sy(needed))),
+        needed_y,
         needed_label: format!("needed: {needed_text} per {period}"),
         meet,
         current,
-        curve_label: format!(
-            "Frontier: the most requests per {period} that {} buys",
-            format_usd(s.budget)
-        ),
-        inside_label: format!("within {} per {period}", format_usd(s.budget)),
+        curve_label: format!("Frontier: the most requests per {period} that {budget} buys"),
+        inside_label: format!("within {budget} per {period}"),
         outside_label: "over budget".into(),
         x_label: "Lambda GB-s per request".into(),
         y_label: format!("Most requests per {period} (log scale)"),
-        title: format!(
-            "Requests per {period} that {} buys, by GB-s per request",
-            format_usd(s.budget)
-        ),
+        title: format!("Requests per {period} that {budget} buys, by GB-s per request"),
         summary,
     }
 }
