@@ -175,41 +175,41 @@ impl Rows {
         }
         for item in text.split(',') {
             let item = item.trim();
-            let fields: Vec<&str> = item.split(':').collect();
-            let num = |s: &str| -> Result<Decimal, String> {
-                let d = parse_decimal(s).map_err(|e| format!("\"{}\" {}", shorten(item), e))?;
-                if d.is_sign_negative() {
-                    return Err(format!("\"{}\": {} is negative", shorten(item), s.trim()));
-                }
-                if d > MAX_PER_REQUEST {
-                    return Err(format!("\"{}\": {} is too large", shorten(item), s.trim()));
-                }
-                Ok(d)
-            };
-            match fields.as_slice() {
-                [v] => parts.push(RowPart::Value(num(v)?)),
-                [a, b, c] => {
-                    let (start, end, step) = (num(a)?, num(b)?, num(c)?);
-                    if step.is_zero() {
-                        return Err(format!(
-                            "\"{}\": the step must be greater than 0",
-                            shorten(item)
-                        ));
-                    }
-                    if end < start {
-                        return Err(format!("\"{}\": the end is below the start", shorten(item)));
-                    }
-                    parts.push(RowPart::Range { start, end, step });
-                }
-                _ => {
-                    return Err(format!(
-                        "\"{}\" is neither a number nor a start:end:step range",
-                        shorten(item)
-                    ))
-                }
-            }
+            let part =
+                Rows::parse_item(item).map_err(|e| ["\"", &shorten(item), "\"", &e].concat())?;
+            parts.push(part);
         }
         Ok(Rows(parts))
+    }
+
+    /// One item of `rows`: a value or a range. The error goes after the
+    /// quoted item.
+    fn parse_item(item: &str) -> Result<RowPart, String> {
+        let num = |s: &str| -> Result<Decimal, String> {
+            let d = parse_decimal(s).map_err(|e| " ".to_string() + &e)?;
+            if d.is_sign_negative() {
+                return Err(format!(": {} is negative", s.trim()));
+            }
+            if d > MAX_PER_REQUEST {
+                return Err(format!(": {} is too large", s.trim()));
+            }
+            Ok(d)
+        };
+        let mut fields = item.split(':');
+        match (fields.next(), fields.next(), fields.next(), fields.next()) {
+            (Some(v), None, _, _) => Ok(RowPart::Value(num(v)?)),
+            (Some(a), Some(b), Some(c), None) => {
+                let (start, end, step) = (num(a)?, num(b)?, num(c)?);
+                if step.is_zero() {
+                    return Err(": the step must be greater than 0".into());
+                }
+                if end < start {
+                    return Err(": the end is below the start".into());
+                }
+                Ok(RowPart::Range { start, end, step })
+            }
+            _ => Err(" is neither a number nor a start:end:step range".into()),
+        }
     }
 
     /// The canonical text: `1,32:256:32`.
