@@ -235,18 +235,20 @@ impl Rows {
 
     /// How many values the spec stands for, without expanding it.
     pub fn count(&self) -> u128 {
-        self.0
-            .iter()
-            .map(|p| match p {
-                RowPart::Value(_) => 1u128,
+        let mut count = 0u128;
+        for p in &self.0 {
+            let n = match *p {
+                RowPart::Value(_) => 1,
                 RowPart::Range { start, end, step } => {
-                    let n = arith::floor(arith::sub(*end, *start) / *step);
+                    let n = arith::floor(arith::sub(end, start) / step);
                     u128::try_from(n.mantissa())
                         .unwrap_or(u128::MAX)
                         .saturating_add(1)
                 }
-            })
-            .fold(0u128, |a, b| a.saturating_add(b))
+            };
+            count = count.saturating_add(n);
+        }
+        count
     }
 
     /// The values, at most `MAX_ROWS` of them.

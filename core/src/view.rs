@@ -616,7 +616,14 @@ fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     // both sit well inside the plot; the table's range when neither helps.
     let focus = s.gbs.max(sol.max_gbs.unwrap_or_default());
     let x_max_d = if focus.is_zero() {
-        s.rows.values().into_iter().max().unwrap_or(dec!(256))
+        // The largest value (the last of equal ones, as `max` picks).
+        let mut top = None;
+        for v in s.rows.values() {
+            if top.is_none_or(|t| v >= t) {
+                top = Some(v);
+            }
+        }
+        top.unwrap_or(dec!(256))
     } else {
         mul(focus, dec!(2))
     }
