@@ -677,9 +677,12 @@ impl Scenario {
     /// Reads a share link, a `?query`, or a bare query string.
     pub fn from_link(link: &str) -> (Scenario, Vec<Problem>) {
         let query = query_part(link);
-        let pairs: Vec<_> = form_urlencoded::parse(query.as_bytes())
-            .filter(|(k, _)| !k.is_empty())
-            .collect();
+        let mut pairs = Vec::new();
+        for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+            if !k.is_empty() {
+                pairs.push((k, v));
+            }
+        }
         Scenario::from_pairs(
             pairs
                 .iter()
@@ -741,12 +744,18 @@ impl Scenario {
             }
             "prices" => {
                 if prices::book(t).is_none() {
-                    let ids: Vec<&str> = prices::BOOKS.iter().map(|b| b.id).collect();
+                    let mut ids = String::new();
+                    for (i, b) in prices::BOOKS.iter().enumerate() {
+                        if i > 0 {
+                            ids.push_str(", ");
+                        }
+                        ids.push_str(b.id);
+                    }
                     return Err([
                         "price book \"",
                         &shorten(t),
                         "\" is not bundled; bundled: ",
-                        &ids.join(", "),
+                        &ids,
                     ]
                     .concat());
                 }
@@ -764,8 +773,14 @@ impl Scenario {
             return Err("is not a key Backcast knows (scenario v1)".into());
         };
         let d = Dimension::from_key(dim).ok_or_else(|| {
-            let known: Vec<&str> = Dimension::ALL.iter().map(|d| d.key()).collect();
-            "is not a price dimension; known: ".to_string() + &known.join(", ")
+            let mut known = "is not a price dimension; known: ".to_string();
+            for (i, d) in Dimension::ALL.iter().enumerate() {
+                if i > 0 {
+                    known.push_str(", ");
+                }
+                known.push_str(d.key());
+            }
+            known
         })?;
         let price = number(
             raw,
