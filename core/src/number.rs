@@ -224,14 +224,15 @@ pub fn group_thousands(digits: &str) -> String {
         Some(rest) => ("-", rest),
         None => ("", digits),
     };
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
+    out.push_str(sign);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    format!("{sign}{out}")
+    out
 }
 
 /// A whole number with thousands separators.
@@ -246,13 +247,14 @@ pub fn format_number(d: Decimal, max_dp: u32) -> String {
         .round_dp_with_strategy(max_dp, RoundingStrategy::MidpointAwayFromZero)
         .normalize();
     let s = r.to_string();
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s, None),
-    };
-    match frac {
-        Some(f) => format!("{}.{}", group_thousands(&int), f),
-        None => group_thousands(&int),
+    match s.split_once('.') {
+        Some((int, frac)) => {
+            let mut out = group_thousands(int);
+            out.push('.');
+            out.push_str(frac);
+            out
+        }
+        None => group_thousands(&s),
     }
 }
 
@@ -287,19 +289,18 @@ pub fn format_sig(d: Decimal, sig: u32) -> String {
 pub fn format_usd(d: Decimal) -> String {
     let neg = d.is_sign_negative() && !d.is_zero();
     let a = d.abs();
-    let body = if a.is_zero() || a >= dec_cent() {
+    let mut out = String::from(if neg { "−$" } else { "$" });
+    if a.is_zero() || a >= dec_cent() {
         let r = a.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         let s = format!("{r:.2}");
         let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-        format!("{}.{}", group_thousands(int), frac)
+        out.push_str(&group_thousands(int));
+        out.push('.');
+        out.push_str(frac);
     } else {
-        format_sig(a, 2)
-    };
-    if neg {
-        format!("−${body}")
-    } else {
-        format!("${body}")
+        out.push_str(&format_sig(a, 2));
     }
+    out
 }
 
 fn dec_cent() -> Decimal {
