@@ -472,14 +472,14 @@ fn number(raw: Raw<'_>, bound: Bound) -> Result<Decimal, String> {
 
 /// The index in `names` of the raw value.
 fn choice(raw: Raw<'_>, names: &[&str]) -> Result<usize, String> {
-    let names_text = names.join(", ");
-    match raw {
-        Raw::Text(t) => names
-            .iter()
-            .position(|k| *k == t.trim())
-            .ok_or_else(|| ["\"", &shorten(t), "\" is not one of ", &names_text].concat()),
-        Raw::Bool(_) => Err("is a boolean; expected one of ".to_string() + &names_text),
-    }
+    let head = match raw {
+        Raw::Text(t) => match names.iter().position(|k| *k == t.trim()) {
+            Some(i) => return Ok(i),
+            None => ["\"", &shorten(t), "\" is not one of "].concat(),
+        },
+        Raw::Bool(_) => "is a boolean; expected one of ".to_string(),
+    };
+    Err(head + &names.join(", "))
 }
 
 fn flag(raw: Raw<'_>) -> Result<bool, String> {
