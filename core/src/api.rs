@@ -39,6 +39,13 @@ pub struct ApiResult {
 impl ApiResult {
     pub fn new(s: &Scenario, sol: &Solution) -> ApiResult {
         let l = &sol.lines;
+        let mut rows = Vec::with_capacity(sol.rows.len());
+        for r in &sol.rows {
+            rows.push(ApiRow {
+                gbs: to_f64(r.gbs),
+                max_requests: r.max_requests.count(),
+            });
+        }
         ApiResult {
             max_requests: sol.max_requests.count(),
             max_gbs: sol.max_gbs.map(to_f64),
@@ -50,14 +57,7 @@ impl ApiResult {
                 eventbridge: to_f64(l.eventbridge()),
                 dynamodb: to_f64(l.dynamodb()),
             },
-            rows: sol
-                .rows
-                .iter()
-                .map(|r| ApiRow {
-                    gbs: to_f64(r.gbs),
-                    max_requests: r.max_requests.count(),
-                })
-                .collect(),
+            rows,
             period: s.period.key(),
             prices: s.book_id().to_string(),
         }

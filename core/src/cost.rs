@@ -210,8 +210,8 @@ impl Lines {
             self.ddb_writes,
             self.ddb_storage,
         ]
-        .into_iter()
-        .fold(Decimal::ZERO, add)
+        .iter()
+        .fold(Decimal::ZERO, |a, b| add(a, *b))
     }
     pub fn lambda(&self) -> Decimal {
         add(self.lambda_requests, self.lambda_duration)
@@ -406,8 +406,8 @@ impl Model {
             mul(per.eb_chunks, self.eb_event.first_price()),
             ddb,
         ]
-        .into_iter()
-        .fold(Decimal::ZERO, add)
+        .iter()
+        .fold(Decimal::ZERO, |a, b| add(a, *b))
     }
 }
 

@@ -304,15 +304,16 @@ pub fn groups(s: &Scenario) -> Vec<Group> {
         Sfn::Standard => &[SFN, SFN_TRANSITIONS],
         Sfn::Express => &[SFN, SFN_EXPRESS_MS, SFN_EXPRESS_MB],
     };
-    GROUPS
-        .iter()
-        .map(|&(id, title, note, fields)| Group {
+    let mut groups = Vec::with_capacity(GROUPS.len());
+    for &(id, title, note, fields) in &GROUPS {
+        groups.push(Group {
             id,
             title,
             note,
             fields: if id == "sfn" { sfn_fields } else { fields }.to_vec(),
-        })
-        .collect()
+        });
+    }
+    groups
 }
 
 #[cfg(test)]

@@ -61,18 +61,52 @@ fn parts(t: &str) -> Option<(bool, &str, &str, i64)> {
     Some((neg, int, frac, exp))
 }
 
-/// The digits of a number, integer part then fraction.
-fn digits<'a>(int: &'a str, frac: &'a str) -> impl DoubleEndedIterator<Item = u8> + 'a {
-    int.bytes().chain(frac.bytes())
+/// The digits of a number, integer part then fraction, by index.
+#[derive(Clone, Copy)]
+struct Digits<'a> {
+    int: &'a [u8],
+    frac: &'a [u8],
 }
 
-/// The whole number the first `count` of `digits` write, then `zeros`
-/// more zeros (at most 29 digits in all, so it fits).
-fn whole(digits: impl Iterator<Item = u8>, count: usize, zeros: usize) -> i128 {
-    let m = digits
-        .take(count)
-        .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
-    (0..zeros).fold(m, |m, _| m * 10)
+impl Digits<'_> {
+    fn len(self) -> usize {
+        self.int.len() + self.frac.len()
+    }
+
+    /// The digit at `i` (`i` < `len`).
+    fn at(self, i: usize) -> u8 {
+        let b = match self.int.get(i) {
+            Some(b) => *b,
+            None => self.frac.get(i - self.int.len()).copied().unwrap_or(b'0'),
+        };
+        b - b'0'
+    }
+
+    /// How many zeros the digits start with.
+    fn leading_zeros(self) -> usize {
+        let mut n = 0;
+        while n < self.len() && self.at(n) == 0 {
+            n += 1;
+        }
+        n
+    }
+
+    /// How many zeros the digits end with.
+    fn trailing_zeros(self) -> usize {
+        let mut n = 0;
+        while n < self.len() && self.at(self.len() - 1 - n) == 0 {
+            n += 1;
+        }
+        n
+    }
+
+    /// The whole number that up to `count` digits from `from` write, then
+    /// `zeros` more zeros (at most 29 digits in all, so it fits).
+    fn whole(self, from: usize, count: usize, zeros: usize) -> i128 {
+        let end = self.len().min(from + count);
+        let m = (from..end).fold(0i128, |m, i| m * 10 + i128::from(self.at(i)));
+        (0..zeros).fold(m, |m, _| m * 10)
+    }
 }
 
 /// `t` as a decimal when Decimal holds it exactly (at most 28 places, a
@@ -80,16 +114,20 @@ fn whole(digits: impl Iterator<Item = u8>, count: usize, zeros: usize) -> i128 {
 /// and `from_scientific`, which cost the wasm build several KB.
 fn exact(t: &str) -> Option<Decimal> {
     let (neg, int, frac, exp) = parts(t)?;
+    let digits = Digits {
+        int: int.as_bytes(),
+        frac: frac.as_bytes(),
+    };
     // value = the digits, leading zeros dropped, × 10^-scale
-    let lead = digits(int, frac).take_while(|b| *b == b'0').count();
-    let mut len = int.len() + frac.len() - lead;
+    let lead = digits.leading_zeros();
+    let mut len = digits.len() - lead;
     if len == 0 {
         return Some(Decimal::ZERO);
     }
     let mut scale = frac.len() as i64 - exp;
     if scale > 28 {
         // Trailing zeros past the 28th place are dropped.
-        let trailing = digits(int, frac).rev().take_while(|b| *b == b'0').count();
+        let trailing = digits.trailing_zeros();
         let drop = trailing.min(usize::try_from(scale - 28).unwrap_or(usize::MAX));
         len -= drop;
         scale -= drop as i64;
@@ -108,7 +146,7 @@ fn exact(t: &str) -> Option<Decimal> {
     if len + zeros > 29 {
         return None;
     }
-    let m = whole(digits(int, frac).skip(lead), len, zeros);
+    let m = digits.whole(lead, len, zeros);
     Decimal::try_from_i128_with_scale(if neg { -m } else { m }, scale as u32).ok()
 }
 
@@ -120,10 +158,15 @@ fn exact(t: &str) -> Option<Decimal> {
 /// float parsing tables.
 fn out_of_range(t: &str, text: &str) -> Option<Result<Decimal, String>> {
     let (neg, int, frac, exp) = parts(t)?;
-    // The first significant digit, and the power of ten it stands for.
-    let Some(lead) = digits(int, frac).position(|b| b != b'0') else {
-        return Some(Ok(Decimal::ZERO));
+    let digits = Digits {
+        int: int.as_bytes(),
+        frac: frac.as_bytes(),
     };
+    // The first significant digit, and the power of ten it stands for.
+    let lead = digits.leading_zeros();
+    if lead == digits.len() {
+        return Some(Ok(Decimal::ZERO));
+    }
     let pow = int.len() as i64 - 1 - lead as i64 + exp;
     if pow >= 0 {
         return Some(Err(shorten(text) + " is too large"));
@@ -134,9 +177,9 @@ fn out_of_range(t: &str, text: &str) -> Option<Result<Decimal, String>> {
         return Some(Ok(Decimal::ZERO));
     }
     let kept = 28 - zeros;
-    let sig = || digits(int, frac).skip(lead);
-    let mut d = Decimal::try_from_i128_with_scale(whole(sig(), kept, 0), 28).ok()?;
-    if sig().nth(kept).is_some_and(|b| b >= b'5') {
+    let mut d = Decimal::try_from_i128_with_scale(digits.whole(lead, kept, 0), 28).ok()?;
+    let next = lead + kept;
+    if next < digits.len() && digits.at(next) >= 5 {
         d = crate::arith::add(d, Decimal::new(1, 28));
     }
     if neg {
@@ -181,14 +224,15 @@ pub fn group_thousands(digits: &str) -> String {
         Some(rest) => ("-", rest),
         None => ("", digits),
     };
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
+    out.push_str(sign);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    format!("{sign}{out}")
+    out
 }
 
 /// A whole number with thousands separators.
@@ -203,13 +247,14 @@ pub fn format_number(d: Decimal, max_dp: u32) -> String {
         .round_dp_with_strategy(max_dp, RoundingStrategy::MidpointAwayFromZero)
         .normalize();
     let s = r.to_string();
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s, None),
-    };
-    match frac {
-        Some(f) => format!("{}.{}", group_thousands(&int), f),
-        None => group_thousands(&int),
+    match s.split_once('.') {
+        Some((int, frac)) => {
+            let mut out = group_thousands(int);
+            out.push('.');
+            out.push_str(frac);
+            out
+        }
+        None => group_thousands(&s),
     }
 }
 
@@ -244,19 +289,18 @@ pub fn format_sig(d: Decimal, sig: u32) -> String {
 pub fn format_usd(d: Decimal) -> String {
     let neg = d.is_sign_negative() && !d.is_zero();
     let a = d.abs();
-    let body = if a.is_zero() || a >= dec_cent() {
+    let mut out = String::from(if neg { "−$" } else { "$" });
+    if a.is_zero() || a >= dec_cent() {
         let r = a.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         let s = format!("{r:.2}");
         let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-        format!("{}.{}", group_thousands(int), frac)
+        out.push_str(&group_thousands(int));
+        out.push('.');
+        out.push_str(frac);
     } else {
-        format_sig(a, 2)
-    };
-    if neg {
-        format!("−${body}")
-    } else {
-        format!("${body}")
+        out.push_str(&format_sig(a, 2));
     }
+    out
 }
 
 fn dec_cent() -> Decimal {

@@ -175,41 +175,41 @@ impl Rows {
         }
         for item in text.split(',') {
             let item = item.trim();
-            let fields: Vec<&str> = item.split(':').collect();
-            let num = |s: &str| -> Result<Decimal, String> {
-                let d = parse_decimal(s).map_err(|e| format!("\"{}\" {}", shorten(item), e))?;
-                if d.is_sign_negative() {
-                    return Err(format!("\"{}\": {} is negative", shorten(item), s.trim()));
-                }
-                if d > MAX_PER_REQUEST {
-                    return Err(format!("\"{}\": {} is too large", shorten(item), s.trim()));
-                }
-                Ok(d)
-            };
-            match fields.as_slice() {
-                [v] => parts.push(RowPart::Value(num(v)?)),
-                [a, b, c] => {
-                    let (start, end, step) = (num(a)?, num(b)?, num(c)?);
-                    if step.is_zero() {
-                        return Err(format!(
-                            "\"{}\": the step must be greater than 0",
-                            shorten(item)
-                        ));
-                    }
-                    if end < start {
-                        return Err(format!("\"{}\": the end is below the start", shorten(item)));
-                    }
-                    parts.push(RowPart::Range { start, end, step });
-                }
-                _ => {
-                    return Err(format!(
-                        "\"{}\" is neither a number nor a start:end:step range",
-                        shorten(item)
-                    ))
-                }
-            }
+            let part =
+                Rows::parse_item(item).map_err(|e| ["\"", &shorten(item), "\"", &e].concat())?;
+            parts.push(part);
         }
         Ok(Rows(parts))
+    }
+
+    /// One item of `rows`: a value or a range. The error goes after the
+    /// quoted item.
+    fn parse_item(item: &str) -> Result<RowPart, String> {
+        let num = |s: &str| -> Result<Decimal, String> {
+            let d = parse_decimal(s).map_err(|e| " ".to_string() + &e)?;
+            if d.is_sign_negative() {
+                return Err(format!(": {} is negative", s.trim()));
+            }
+            if d > MAX_PER_REQUEST {
+                return Err(format!(": {} is too large", s.trim()));
+            }
+            Ok(d)
+        };
+        let mut fields = item.split(':');
+        match (fields.next(), fields.next(), fields.next(), fields.next()) {
+            (Some(v), None, _, _) => Ok(RowPart::Value(num(v)?)),
+            (Some(a), Some(b), Some(c), None) => {
+                let (start, end, step) = (num(a)?, num(b)?, num(c)?);
+                if step.is_zero() {
+                    return Err(": the step must be greater than 0".into());
+                }
+                if end < start {
+                    return Err(": the end is below the start".into());
+                }
+                Ok(RowPart::Range { start, end, step })
+            }
+            _ => Err(" is neither a number nor a start:end:step range".into()),
+        }
     }
 
     /// The canonical text: `1,32:256:32`.
@@ -235,18 +235,20 @@ impl Rows {
 
     /// How many values the spec stands for, without expanding it.
     pub fn count(&self) -> u128 {
-        self.0
-            .iter()
-            .map(|p| match p {
-                RowPart::Value(_) => 1u128,
+        let mut count = 0u128;
+        for p in &self.0 {
+            let n = match *p {
+                RowPart::Value(_) => 1,
                 RowPart::Range { start, end, step } => {
-                    let n = arith::floor(arith::sub(*end, *start) / *step);
+                    let n = arith::floor(arith::sub(end, start) / step);
                     u128::try_from(n.mantissa())
                         .unwrap_or(u128::MAX)
                         .saturating_add(1)
                 }
-            })
-            .fold(0u128, |a, b| a.saturating_add(b))
+            };
+            count = count.saturating_add(n);
+        }
+        count
     }
 
     /// The values, at most `MAX_ROWS` of them.
@@ -470,14 +472,14 @@ fn number(raw: Raw<'_>, bound: Bound) -> Result<Decimal, String> {
 
 /// The index in `names` of the raw value.
 fn choice(raw: Raw<'_>, names: &[&str]) -> Result<usize, String> {
-    let names_text = names.join(", ");
-    match raw {
-        Raw::Text(t) => names
-            .iter()
-            .position(|k| *k == t.trim())
-            .ok_or_else(|| ["\"", &shorten(t), "\" is not one of ", &names_text].concat()),
-        Raw::Bool(_) => Err("is a boolean; expected one of ".to_string() + &names_text),
-    }
+    let head = match raw {
+        Raw::Text(t) => match names.iter().position(|k| *k == t.trim()) {
+            Some(i) => return Ok(i),
+            None => ["\"", &shorten(t), "\" is not one of "].concat(),
+        },
+        Raw::Bool(_) => "is a boolean; expected one of ".to_string(),
+    };
+    Err(head + &names.join(", "))
 }
 
 fn flag(raw: Raw<'_>) -> Result<bool, String> {
@@ -675,9 +677,12 @@ impl Scenario {
     /// Reads a share link, a `?query`, or a bare query string.
     pub fn from_link(link: &str) -> (Scenario, Vec<Problem>) {
         let query = query_part(link);
-        let pairs: Vec<_> = form_urlencoded::parse(query.as_bytes())
-            .filter(|(k, _)| !k.is_empty())
-            .collect();
+        let mut pairs = Vec::new();
+        for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+            if !k.is_empty() {
+                pairs.push((k, v));
+            }
+        }
         Scenario::from_pairs(
             pairs
                 .iter()
@@ -739,12 +744,18 @@ impl Scenario {
             }
             "prices" => {
                 if prices::book(t).is_none() {
-                    let ids: Vec<&str> = prices::BOOKS.iter().map(|b| b.id).collect();
+                    let mut ids = String::new();
+                    for (i, b) in prices::BOOKS.iter().enumerate() {
+                        if i > 0 {
+                            ids.push_str(", ");
+                        }
+                        ids.push_str(b.id);
+                    }
                     return Err([
                         "price book \"",
                         &shorten(t),
                         "\" is not bundled; bundled: ",
-                        &ids.join(", "),
+                        &ids,
                     ]
                     .concat());
                 }
@@ -762,8 +773,14 @@ impl Scenario {
             return Err("is not a key Backcast knows (scenario v1)".into());
         };
         let d = Dimension::from_key(dim).ok_or_else(|| {
-            let known: Vec<&str> = Dimension::ALL.iter().map(|d| d.key()).collect();
-            "is not a price dimension; known: ".to_string() + &known.join(", ")
+            let mut known = "is not a price dimension; known: ".to_string();
+            for (i, d) in Dimension::ALL.iter().enumerate() {
+                if i > 0 {
+                    known.push_str(", ");
+                }
+                known.push_str(d.key());
+            }
+            known
         })?;
         let price = number(
             raw,

@@ -146,18 +146,17 @@ pub fn rows_for(scenario: &Scenario, arch: Arch) -> Vec<Row> {
     let mut s = scenario.clone();
     s.arch = arch;
     let model = Model::new(&s);
-    scenario
-        .rows
-        .values()
-        .into_iter()
-        .map(|gbs| {
-            let per = PerRequest { gbs, ..model.per };
-            Row {
-                gbs,
-                max_requests: max_requests_with(&model, &per, scenario.budget),
-            }
-        })
-        .collect()
+    let values = scenario.rows.values();
+    let mut rows = Vec::with_capacity(values.len());
+    for &gbs in &values {
+        let mut per = model.per;
+        per.gbs = gbs;
+        rows.push(Row {
+            gbs,
+            max_requests: max_requests_with(&model, &per, scenario.budget),
+        });
+    }
+    rows
 }
 
 /// Everything the JS API, the command line and the page show for a scenario.

@@ -330,33 +330,42 @@ fn floor_sig(d: Decimal, sig: u32) -> Decimal {
 }
 
 fn table(s: &Scenario, sol: &Solution) -> Vec<TableRow> {
+    let other = rows_for(
+        s,
+        match s.arch {
+            Arch::X86_64 => Arch::Arm64,
+            Arch::Arm64 => Arch::X86_64,
+        },
+    );
     let (x86, arm) = match s.arch {
-        Arch::X86_64 => (sol.rows.clone(), rows_for(s, Arch::Arm64)),
-        Arch::Arm64 => (rows_for(s, Arch::X86_64), sol.rows.clone()),
+        Arch::X86_64 => (&sol.rows, &other),
+        Arch::Arm64 => (&other, &sol.rows),
     };
-    let fits = |l: Limit| match l {
-        Limit::Count(n) => Decimal::from(n) >= s.requests,
-        Limit::Unlimited => true,
-        Limit::NoneFits => false,
-    };
-    let current = if s.arch == Arch::X86_64 { &x86 } else { &arm };
-    // The row that meets the needed volume: the largest GB-s that still fits.
-    let meets = current
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| fits(r.max_requests))
-        .max_by(|a, b| a.1.gbs.cmp(&b.1.gbs))
-        .map(|(i, _)| i);
-    x86.iter()
-        .zip(arm.iter())
-        .enumerate()
-        .map(|(i, (a, b))| TableRow {
+    // The row that meets the needed volume: the largest GB-s that still
+    // fits (of equal ones, the last, as `max_by` picks).
+    let mut meets = None;
+    let mut most = Decimal::ZERO;
+    for (i, r) in sol.rows.iter().enumerate() {
+        let fits = match r.max_requests {
+            Limit::Count(n) => Decimal::from(n) >= s.requests,
+            Limit::Unlimited => true,
+            Limit::NoneFits => false,
+        };
+        if fits && (meets.is_none() || r.gbs >= most) {
+            meets = Some(i);
+            most = r.gbs;
+        }
+    }
+    let mut out = Vec::with_capacity(x86.len());
+    for (i, (a, b)) in x86.iter().zip(arm).enumerate() {
+        out.push(TableRow {
             gbs: format_number(a.gbs, 6),
             x86: limit_text(a.max_requests),
             arm64: limit_text(b.max_requests),
             meets: Some(i) == meets,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
@@ -607,7 +616,14 @@ fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     // both sit well inside the plot; the table's range when neither helps.
     let focus = s.gbs.max(sol.max_gbs.unwrap_or_default());
     let x_max_d = if focus.is_zero() {
-        s.rows.values().into_iter().max().unwrap_or(dec!(256))
+        // The largest value (the last of equal ones, as `max` picks).
+        let mut top = None;
+        for v in s.rows.values() {
+            if top.is_none_or(|t| v >= t) {
+                top = Some(v);
+            }
+        }
+        top.unwrap_or(dec!(256))
     } else {
         mul(focus, dec!(2))
     }
