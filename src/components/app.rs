@@ -1,6 +1,6 @@
 //! The root component: the calculator page.
 
-use crate::components::breakdown::{breakdown, BreakdownProps};
+use crate::components::breakdown::{breakdown, price_note, BreakdownProps};
 use crate::components::chart::frontier_chart;
 use crate::components::embed::{embed_view, use_height_messages, EmbedArgs};
 use crate::components::export::{export_panel, use_export};
@@ -117,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
                     { breakdown(&BreakdownProps { period, services: &v.services, lines: &v.breakdown,
                         total_per_request: &v.total_per_request, total_per_period: &v.total_per_period,
                         needed: &v.needed }) }
-                    <p class="hint price-note" data-testid="price-note">{ v.price_note.clone() }</p>
+                    { price_note(&v.price_note) }
                 </div>
             </div>
             { share_panel(&state.scenario, &share) }

@@ -1,6 +1,7 @@
 //! Cost by service and by dimension, per request and per period, with the
 //! dominant line marked.
 
+use crate::components::markup::{fixed, Markup};
 use backcast_core::view::{BreakdownLine, ServiceLine};
 use yew::prelude::*;
 
@@ -15,74 +16,180 @@ pub struct BreakdownProps<'a> {
     pub needed: &'a str,
 }
 
-/// A share bar: an SVG whose `<rect>` width is the share in permille. SVG
-/// attributes, not an inline `style`, so the strict CSP (style-src 'self')
-/// holds.
-fn bar(permille: u32) -> Html {
-    html! {
-        <svg class="bar" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect width={permille.min(1000).to_string()} height="10" />
-        </svg>
-    }
+/// A share cell: an SVG bar whose `<rect>` width is the share in
+/// permille, then the share as text. SVG attributes, not an inline
+/// `style`, so the strict CSP (style-src 'self') holds.
+fn share(m: &mut Markup, permille: u32, text: &str) {
+    m.put(
+        concat!(
+            r#"<td class="share"><svg viewBox="0 0 1000 10" preserveAspectRatio="none" "#,
+            r#"aria-hidden="true" focusable="false" class="bar">"#,
+            r#"<rect width="{}" height="10"></rect></svg>{}</td></tr>"#,
+        ),
+        &[&permille.min(1000).to_string(), text],
+    );
 }
 
-/// A plain function, not a component (no state; see `figures`).
+/// A plain function, not a component (no state; see `figures`). Display
+/// only: the heading and table are HTML strings (`markup`); the section
+/// and the table's scroll box stay Yew markup, so the box keeps its
+/// scroll position across updates.
 pub fn breakdown(p: &BreakdownProps) -> Html {
     html! {
         <section class="breakdown" aria-labelledby="breakdown-title" data-testid="breakdown">
-            <h2 id="breakdown-title">{ "Where the money goes" }</h2>
-            <div class="table-wrap">
-                <table class="costs">
-                    <caption>{ format!("Cost of {} requests per {}, by service and dimension", p.needed, p.period) }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Service / dimension" }</th>
-                            <th scope="col">{ "Per request" }</th>
-                            <th scope="col">{ format!("Per {}", p.period) }</th>
-                            <th scope="col" class="share">{ "Share" }</th>
-                        </tr>
-                    </thead>
-                    { for p.services.iter().map(|s| html! {
-                        <tbody data-testid={format!("service-{}", s.service)}>
-                            <tr class={classes!("service", s.dominant.then_some("dominant"))}>
-                                <th scope="rowgroup">
-                                    { s.service }
-                                    if s.dominant && p.services.len() > 1 { <span class="badge">{ "largest" }</span> }
-                                </th>
-                                <td>{ s.per_request.clone() }</td>
-                                <td>{ s.per_period.clone() }</td>
-                                <td class="share">
-                                    { bar(s.permille) }
-                                    { s.share_text.clone() }
-                                </td>
-                            </tr>
-                            { for p.lines.iter().filter(|l| l.service == s.service).map(|l| html! {
-                                <tr class={classes!("dimension", l.dominant.then_some("dominant"))}
-                                    data-testid={l.dominant.then_some("dominant-line")}>
-                                    <th scope="row">
-                                        { l.dimension }
-                                        if l.dominant { <span class="badge">{ "dominates" }</span> }
-                                    </th>
-                                    <td>{ l.per_request.clone() }</td>
-                                    <td>{ l.per_period.clone() }</td>
-                                    <td class="share">
-                                        { bar(l.permille) }
-                                        { l.share_text.clone() }
-                                    </td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    }) }
-                    <tfoot>
-                        <tr>
-                            <th scope="row">{ "Total" }</th>
-                            <td>{ p.total_per_request.to_string() }</td>
-                            <td data-testid="total-per-period">{ p.total_per_period.to_string() }</td>
-                            <td class="share"></td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
+            { fixed(r#"<h2 id="breakdown-title">Where the money goes</h2>"#) }
+            <div class="table-wrap">{ costs(p).html() }</div>
         </section>
+    }
+}
+
+/// The table of costs.
+pub fn costs(p: &BreakdownProps) -> Markup {
+    let mut m = Markup::new();
+    m.put(
+        concat!(
+            r#"<table class="costs">"#,
+            "<caption>Cost of {} requests per {}, by service and dimension</caption><thead><tr>",
+            r#"<th scope="col">Service / dimension</th><th scope="col">Per request</th>"#,
+            r#"<th scope="col">Per {}</th><th scope="col" class="share">Share</th></tr></thead>"#,
+        ),
+        &[p.needed, p.period, p.period],
+    );
+    for s in p.services {
+        m.put(r#"<tbody data-testid="service-{}">"#, &[s.service])
+            .raw(if s.dominant {
+                r#"<tr class="service dominant"><th scope="rowgroup">"#
+            } else {
+                r#"<tr class="service"><th scope="rowgroup">"#
+            })
+            .put("{}", &[s.service])
+            .raw(if s.dominant && p.services.len() > 1 {
+                r#"<span class="badge">largest</span>"#
+            } else {
+                ""
+            })
+            .put(
+                "</th><td>{}</td><td>{}</td>",
+                &[&s.per_request, &s.per_period],
+            );
+        share(&mut m, s.permille, &s.share_text);
+        for l in p.lines.iter().filter(|l| l.service == s.service) {
+            m.raw(if l.dominant {
+                concat!(
+                    r#"<tr data-testid="dominant-line" class="dimension dominant">"#,
+                    r#"<th scope="row">"#
+                )
+            } else {
+                r#"<tr class="dimension"><th scope="row">"#
+            })
+            .put("{}", &[l.dimension])
+            .raw(if l.dominant {
+                r#"<span class="badge">dominates</span>"#
+            } else {
+                ""
+            })
+            .put(
+                "</th><td>{}</td><td>{}</td>",
+                &[&l.per_request, &l.per_period],
+            );
+            share(&mut m, l.permille, &l.share_text);
+        }
+        m.raw("</tbody>");
+    }
+    m.put(
+        concat!(
+            r#"<tfoot><tr><th scope="row">Total</th><td>{}</td>"#,
+            r#"<td data-testid="total-per-period">{}</td><td class="share"></td></tr></tfoot>"#,
+            "</table>",
+        ),
+        &[p.total_per_request, p.total_per_period],
+    );
+    m
+}
+
+/// The price book line under the breakdown (display only, as `breakdown`).
+pub fn price_note(note: &str) -> Html {
+    let mut m = Markup::new();
+    m.put(
+        r#"<p data-testid="price-note" class="hint price-note">{}</p>"#,
+        &[note],
+    );
+    m.html()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(
+        dimension: &'static str,
+        per_period: &str,
+        permille: u32,
+        dominant: bool,
+    ) -> BreakdownLine {
+        BreakdownLine {
+            service: "Lambda",
+            dimension,
+            per_request: "$0.001".into(),
+            per_period: per_period.into(),
+            share_text: format!("{}%", permille / 10),
+            permille,
+            dominant,
+        }
+    }
+
+    #[test]
+    fn the_costs_table_with_bars_and_the_dominant_line() {
+        let services = [ServiceLine {
+            service: "Lambda",
+            per_request: "$0.002".into(),
+            per_period: "$6.00".into(),
+            share_text: "100%".into(),
+            permille: 1000,
+            dominant: true,
+        }];
+        let lines = [
+            line("Request fee", "$1.50", 250, false),
+            // Out of range: the bar is capped at the full width.
+            line("Duration (GB-s)", "$4.50", 1200, true),
+        ];
+        let costs = costs(&BreakdownProps {
+            period: "day",
+            services: &services,
+            lines: &lines,
+            total_per_request: "$0.002",
+            total_per_period: "$6.00",
+            needed: "3,000",
+        });
+        let bar = concat!(
+            r#"<svg viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true" "#,
+            r#"focusable="false" class="bar">"#,
+        );
+        let expected = [
+            r#"<table class="costs">"#,
+            "<caption>Cost of 3,000 requests per day, by service and dimension</caption>",
+            r#"<thead><tr><th scope="col">Service / dimension</th><th scope="col">Per request</th>"#,
+            r#"<th scope="col">Per day</th><th scope="col" class="share">Share</th></tr></thead>"#,
+            r#"<tbody data-testid="service-Lambda">"#,
+            // One service: no "largest" badge.
+            r#"<tr class="service dominant"><th scope="rowgroup">Lambda</th>"#,
+            r#"<td>$0.002</td><td>$6.00</td><td class="share">"#,
+            bar,
+            r#"<rect width="1000" height="10"></rect></svg>100%</td></tr>"#,
+            r#"<tr class="dimension"><th scope="row">Request fee</th>"#,
+            r#"<td>$0.001</td><td>$1.50</td><td class="share">"#,
+            bar,
+            r#"<rect width="250" height="10"></rect></svg>25%</td></tr>"#,
+            r#"<tr data-testid="dominant-line" class="dimension dominant"><th scope="row">"#,
+            r#"Duration (GB-s)<span class="badge">dominates</span></th>"#,
+            r#"<td>$0.001</td><td>$4.50</td><td class="share">"#,
+            bar,
+            r#"<rect width="1000" height="10"></rect></svg>120%</td></tr></tbody>"#,
+            r#"<tfoot><tr><th scope="row">Total</th><td>$0.002</td>"#,
+            r#"<td data-testid="total-per-period">$6.00</td><td class="share"></td></tr></tfoot>"#,
+            "</table>",
+        ]
+        .concat();
+        assert_eq!(costs.as_str(), expected);
     }
 }

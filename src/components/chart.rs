@@ -1,6 +1,7 @@
 //! The frontier: most requests against GB-s per request, with the needed
 //! volume, the point where it meets the frontier, and the scenario marked.
 
+use crate::components::markup::Markup;
 use backcast_core::view::{Chart, HEIGHT, MARGIN, WIDTH};
 use yew::prelude::*;
 
@@ -11,7 +12,7 @@ pub struct ChartProps {
 
 /// The needed line's label: above the line at its left end, else its
 /// right end, else below it, wherever the two markers leave room.
-fn needed_label(c: &Chart, y: i32, left: i32, right: i32) -> Html {
+fn needed_label(m: &mut Markup, c: &Chart, y: i32, left: i32, right: i32) {
     const ROOM: i32 = 230;
     // What each marker occupies along the line: the dot, and the meeting
     // point's label on the side it is drawn.
@@ -27,14 +28,27 @@ fn needed_label(c: &Chart, y: i32, left: i32, right: i32) -> Html {
         });
     }
     let free = |a: i32, b: i32| taken.iter().all(|(s, e)| *e < a || *s > b);
-    let label = c.needed_label.clone();
+    let label = &c.needed_label;
     if free(left, left + ROOM) {
-        html! { <text class="needed-label annot" x={(left + 8).to_string()} y={(y - 6).to_string()}>{ label }</text> }
+        m.put(
+            r#"<text x="{}" y="{}" class="needed-label annot">{}</text>"#,
+            &[&n(left + 8), &n(y - 6), label],
+        );
     } else if free(right - ROOM, right) {
-        html! { <text class="needed-label annot" x={(right - 4).to_string()} y={(y - 6).to_string()} text-anchor="end">{ label }</text> }
+        m.put(
+            r#"<text x="{}" y="{}" text-anchor="end" class="needed-label annot">{}</text>"#,
+            &[&n(right - 4), &n(y - 6), label],
+        );
     } else {
-        html! { <text class="needed-label annot" x={(left + 8).to_string()} y={(y + 18).to_string()}>{ label }</text> }
+        m.put(
+            r#"<text x="{}" y="{}" class="needed-label annot">{}</text>"#,
+            &[&n(left + 8), &n(y + 18), label],
+        );
     }
+}
+
+fn n(v: i32) -> String {
+    v.to_string()
 }
 
 /// The chart as a component (for tests and any caller that wants one).
@@ -44,63 +58,128 @@ pub fn FrontierChart(p: &ChartProps) -> Html {
 }
 
 /// A plain function, not a component (no state; a component costs the
-/// wasm its own copy of Yew's lifecycle code).
+/// wasm its own copy of Yew's lifecycle code). Display only, so built as
+/// one HTML string (`markup`), the `<svg>` root included: its children
+/// are parsed in the SVG namespace.
 pub fn frontier_chart(c: &Chart) -> Html {
     let (ml, mr, mt, mb) = MARGIN;
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
-    html! {
-        <section class="chart" aria-labelledby="chart-title" data-testid="chart">
-            <h2 id="chart-title">{ "The frontier" }</h2>
-            <p class="hint">{ "Shaded: what the budget buys. Below the curve fits; above it does not." }</p>
-            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="chart-svg-title chart-svg-desc"
-                class="frontier" preserveAspectRatio="xMidYMid meet">
-                <title id="chart-svg-title">{ c.title.clone() }</title>
-                <desc id="chart-svg-desc" data-testid="chart-summary">{ c.summary.clone() }</desc>
-                <path class="grid" d={c.grid.clone()} />
-                <path class="axis" d={c.axes.clone()} />
-                <g class="ticks">
-                    { for c.y_ticks.iter().map(|(y, label)| html! {
-                        <text x={(left - 6).to_string()} y={(y + 4).to_string()} text-anchor="end">{ label.clone() }</text>
-                    }) }
-                    { for c.x_ticks.iter().map(|(x, label)| html! {
-                        <text x={x.to_string()} y={(bottom + 20).to_string()} text-anchor="middle">{ label.clone() }</text>
-                    }) }
-                </g>
-                if !c.area.is_empty() {
-                    <path class="fits" d={c.area.clone()} />
-                    <path class="curve" d={c.path.clone()} data-testid="chart-curve" />
-                    <text class="region annot" x={(left + 8).to_string()} y={(bottom - 8).to_string()}>{ c.inside_label.clone() }</text>
-                    <text class="region annot" x={(right - 4).to_string()} y={(top + 14).to_string()} text-anchor="end">{ c.outside_label.clone() }</text>
-                }
-                if let Some(y) = c.needed_y {
-                    <line class="needed" x1={left.to_string()} x2={right.to_string()} y1={y.to_string()} y2={y.to_string()} />
-                    { needed_label(c, y, left, right) }
-                }
-                // The scenario (hollow) and where the needed volume meets the
-                // frontier (filled); the legend below names both.
-                if let Some((x, y, _)) = &c.current {
-                    <circle class="current" cx={x.to_string()} cy={y.to_string()} r="5" />
-                }
-                if let Some((x, y, label)) = &c.meet {
-                    <circle class="meet" cx={x.to_string()} cy={y.to_string()} r="5" />
-                    <text class="meet-label annot" x={(if *x > right - 150 { x - 8 } else { x + 8 }).to_string()} y={(y - 10).to_string()}
-                        text-anchor={if *x > right - 150 { "end" } else { "start" }}>{ label.clone() }</text>
-                }
-                <text class="axis-label" x={((left + right) / 2).to_string()} y={(HEIGHT - 4).to_string()} text-anchor="middle">{ c.x_label.clone() }</text>
-                <text class="axis-label" x="4" y={(top - 16).to_string()}>{ c.y_label.clone() }</text>
-            </svg>
-            <ul class="chart-legend">
-                <li><span class="key curve" aria-hidden="true"></span>{ c.curve_label.clone() }</li>
-                if c.needed_y.is_some() {
-                    <li><span class="key needed" aria-hidden="true"></span>{ c.needed_label.clone() }</li>
-                }
-                if let Some((_, _, label)) = &c.meet {
-                    <li><span class="key meet" aria-hidden="true"></span>{ format!("where it meets the frontier: {label}") }</li>
-                }
-                if let Some((_, _, label)) = &c.current {
-                    <li><span class="key current" aria-hidden="true"></span>{ label.clone() }</li>
-                }
-            </ul>
-        </section>
+    let mut m = Markup::new();
+    m.put(
+        concat!(
+            r#"<section aria-labelledby="chart-title" data-testid="chart" class="chart">"#,
+            r#"<h2 id="chart-title">The frontier</h2>"#,
+            r#"<p class="hint">Shaded: what the budget buys. Below the curve fits; above it does not.</p>"#,
+            r#"<svg viewBox="{}" role="img" aria-labelledby="chart-svg-title chart-svg-desc" "#,
+            r#"preserveAspectRatio="xMidYMid meet" class="frontier">"#,
+            r#"<title id="chart-svg-title">{}</title>"#,
+            r#"<desc id="chart-svg-desc" data-testid="chart-summary">{}</desc>"#,
+            r#"<path d="{}" class="grid"></path><path d="{}" class="axis"></path><g class="ticks">"#,
+        ),
+        &[
+            &format!("0 0 {WIDTH} {HEIGHT}"),
+            &c.title,
+            &c.summary,
+            &c.grid,
+            &c.axes,
+        ],
+    );
+    for (y, label) in &c.y_ticks {
+        m.put(
+            r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#,
+            &[&n(left - 6), &n(y + 4), label],
+        );
     }
+    for (x, label) in &c.x_ticks {
+        m.put(
+            r#"<text x="{}" y="{}" text-anchor="middle">{}</text>"#,
+            &[&n(*x), &n(bottom + 20), label],
+        );
+    }
+    m.raw("</g>");
+    if !c.area.is_empty() {
+        m.put(
+            concat!(
+                r#"<path d="{}" class="fits"></path>"#,
+                r#"<path d="{}" data-testid="chart-curve" class="curve"></path>"#,
+                r#"<text x="{}" y="{}" class="region annot">{}</text>"#,
+                r#"<text x="{}" y="{}" text-anchor="end" class="region annot">{}</text>"#,
+            ),
+            &[
+                &c.area,
+                &c.path,
+                &n(left + 8),
+                &n(bottom - 8),
+                &c.inside_label,
+                &n(right - 4),
+                &n(top + 14),
+                &c.outside_label,
+            ],
+        );
+    }
+    if let Some(y) = c.needed_y {
+        let ys = n(y);
+        m.put(
+            r#"<line x1="{}" x2="{}" y1="{}" y2="{}" class="needed"></line>"#,
+            &[&n(left), &n(right), &ys, &ys],
+        );
+        needed_label(&mut m, c, y, left, right);
+    }
+    // The scenario (hollow) and where the needed volume meets the
+    // frontier (filled); the legend below names both.
+    if let Some((x, y, _)) = &c.current {
+        m.put(
+            r#"<circle cx="{}" cy="{}" r="5" class="current"></circle>"#,
+            &[&n(*x), &n(*y)],
+        );
+    }
+    if let Some((x, y, label)) = &c.meet {
+        let (lx, anchor) = if *x > right - 150 {
+            (x - 8, "end")
+        } else {
+            (x + 8, "start")
+        };
+        m.put(
+            concat!(
+                r#"<circle cx="{}" cy="{}" r="5" class="meet"></circle>"#,
+                r#"<text x="{}" y="{}" text-anchor="{}" class="meet-label annot">{}</text>"#,
+            ),
+            &[&n(*x), &n(*y), &n(lx), &n(y - 10), anchor, label],
+        );
+    }
+    m.put(
+        concat!(
+            r#"<text x="{}" y="{}" text-anchor="middle" class="axis-label">{}</text>"#,
+            r#"<text x="4" y="{}" class="axis-label">{}</text></svg>"#,
+            r#"<ul class="chart-legend"><li><span aria-hidden="true" class="key curve"></span>{}</li>"#,
+        ),
+        &[
+            &n((left + right) / 2),
+            &n(HEIGHT - 4),
+            &c.x_label,
+            &n(top - 16),
+            &c.y_label,
+            &c.curve_label,
+        ],
+    );
+    if c.needed_y.is_some() {
+        m.put(
+            r#"<li><span aria-hidden="true" class="key needed"></span>{}</li>"#,
+            &[&c.needed_label],
+        );
+    }
+    if let Some((_, _, label)) = &c.meet {
+        m.put(
+            r#"<li><span aria-hidden="true" class="key meet"></span>where it meets the frontier: {}</li>"#,
+            &[label],
+        );
+    }
+    if let Some((_, _, label)) = &c.current {
+        m.put(
+            r#"<li><span aria-hidden="true" class="key current"></span>{}</li>"#,
+            &[label],
+        );
+    }
+    m.raw("</ul></section>");
+    m.html()
 }

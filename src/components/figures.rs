@@ -1,26 +1,77 @@
 //! The headline answers: the verdict and three figures.
 
+use crate::components::markup::{fixed, Markup};
 use backcast_core::view::Figure;
 use yew::prelude::*;
 
 /// A plain function, not a component: it has no state, and a component
-/// costs the wasm its own copy of Yew's lifecycle code.
+/// costs the wasm its own copy of Yew's lifecycle code. The verdict is a
+/// live region (`role="status"`): it stays Yew markup, so the same element
+/// persists and screen readers announce its new text. The rest is display
+/// only, built as HTML strings (`markup`).
 pub fn figures(verdict: &str, ok: bool, figures: &[Figure]) -> Html {
     html! {
         <section class="headline" aria-labelledby="results-title">
-            <h2 id="results-title">{ "What the budget buys" }</h2>
+            { fixed(r#"<h2 id="results-title">What the budget buys</h2>"#) }
             <p class={classes!("verdict", (!ok).then_some("alert"))} data-testid="verdict" role="status">
                 { verdict.to_string() }
             </p>
-            <dl class="figures">
-                { for figures.iter().enumerate().map(|(i, f)| html! {
-                    <div class={classes!("figure", f.alert.then_some("alert"))} data-testid={format!("figure-{i}")}>
-                        <dt>{ f.label.clone() }</dt>
-                        <dd class="value">{ f.value.clone() }</dd>
-                        <dd class="detail">{ f.detail.clone() }</dd>
-                    </div>
-                }) }
-            </dl>
+            { figure_list(figures).html() }
         </section>
+    }
+}
+
+/// The three figures, as a description list.
+pub fn figure_list(figures: &[Figure]) -> Markup {
+    let mut m = Markup::new();
+    m.raw(r#"<dl class="figures">"#);
+    for (i, f) in figures.iter().enumerate() {
+        m.put(
+            if f.alert {
+                r#"<div data-testid="figure-{}" class="figure alert">"#
+            } else {
+                r#"<div data-testid="figure-{}" class="figure">"#
+            },
+            &[&i.to_string()],
+        )
+        .put(
+            r#"<dt>{}</dt><dd class="value">{}</dd><dd class="detail">{}</dd></div>"#,
+            &[&f.label, &f.value, &f.detail],
+        );
+    }
+    m.raw("</dl>");
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figures_as_html_with_their_values_escaped() {
+        let figures_in = [
+            Figure {
+                label: "Most requests per day".into(),
+                value: "3,280".into(),
+                detail: "0.038 per second on average".into(),
+                alert: false,
+            },
+            Figure {
+                label: "Cost".into(),
+                value: "$9.00".into(),
+                detail: r#""><img src=x onerror=alert(1)>"#.into(),
+                alert: true,
+            },
+        ];
+        let expected = concat!(
+            r#"<dl class="figures"><div data-testid="figure-0" class="figure">"#,
+            r#"<dt>Most requests per day</dt><dd class="value">3,280</dd>"#,
+            r#"<dd class="detail">0.038 per second on average</dd></div>"#,
+            r#"<div data-testid="figure-1" class="figure alert"><dt>Cost</dt>"#,
+            r#"<dd class="value">$9.00</dd>"#,
+            r#"<dd class="detail">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</dd></div>"#,
+            "</dl>",
+        );
+        assert_eq!(figure_list(&figures_in).as_str(), expected);
     }
 }

@@ -1,37 +1,56 @@
 //! Headroom per service: the article's "5 whys" made visible. Holding the
 //! others fixed, how much of each the budget still allows per request.
 
+use crate::components::markup::Markup;
 use backcast_core::view::HeadroomLine;
 use yew::prelude::*;
 
-/// A plain function, not a component (no state; see `figures`).
+/// A plain function, not a component (no state; see `figures`). Display
+/// only: the heading, note and table are HTML strings (`markup`); the
+/// section and the table's scroll box stay Yew markup, so the box keeps
+/// its scroll position across updates.
 pub fn headroom(note: &str, lines: &[HeadroomLine]) -> Html {
+    let mut head = Markup::new();
+    head.put(
+        concat!(
+            r#"<h2 id="headroom-title">Headroom per service</h2>"#,
+            r#"<p id="headroom-note" class="hint">{}</p>"#,
+        ),
+        &[note],
+    );
     html! {
         <section class="headroom" aria-labelledby="headroom-title" data-testid="headroom">
-            <h2 id="headroom-title">{ "Headroom per service" }</h2>
-            <p class="hint" id="headroom-note">{ note.to_string() }</p>
-            <div class="table-wrap">
-                <table class="limits" aria-describedby="headroom-note">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Per request" }</th>
-                            <th scope="col">{ "Now" }</th>
-                            <th scope="col">{ "Most that fits" }</th>
-                            <th scope="col">{ "Room left" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for lines.iter().map(|h| html! {
-                            <tr class={classes!(h.over.then_some("over"))} data-testid={format!("headroom-{}", h.key)}>
-                                <th scope="row">{ h.label }</th>
-                                <td>{ h.current.clone() }</td>
-                                <td class="max">{ h.max.clone() }</td>
-                                <td class="spare">{ h.spare.clone() }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { head.html() }
+            <div class="table-wrap">{ limits(lines).html() }</div>
         </section>
     }
+}
+
+/// The table of limits.
+pub fn limits(lines: &[HeadroomLine]) -> Markup {
+    let mut m = Markup::new();
+    m.put(
+        concat!(
+            r#"<table aria-describedby="headroom-note" class="limits">"#,
+            r#"<thead><tr><th scope="col">Per request</th><th scope="col">Now</th>"#,
+            r#"<th scope="col">Most that fits</th><th scope="col">Room left</th></tr></thead><tbody>"#,
+        ),
+        &[],
+    );
+    for h in lines {
+        m.put(
+            if h.over {
+                r#"<tr data-testid="headroom-{}" class="over">"#
+            } else {
+                r#"<tr data-testid="headroom-{}">"#
+            },
+            &[h.key],
+        )
+        .put(
+            r#"<th scope="row">{}</th><td>{}</td><td class="max">{}</td><td class="spare">{}</td></tr>"#,
+            &[h.label, &h.current, &h.max, &h.spare],
+        );
+    }
+    m.raw("</tbody></table>");
+    m
 }

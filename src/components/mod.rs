@@ -11,6 +11,7 @@ pub mod figures;
 pub mod form;
 pub mod headroom;
 pub mod helper;
+pub mod markup;
 pub mod notice;
 pub mod presets;
 pub mod share;
