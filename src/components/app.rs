@@ -7,6 +7,7 @@ use crate::components::export::{export_panel, use_export};
 use crate::components::figures::figures;
 use crate::components::form::{scenario_form, FormProps};
 use crate::components::headroom::headroom;
+use crate::components::markup::fixed;
 use crate::components::notice::link_notice;
 use crate::components::presets::preset_picker;
 use crate::components::share::{share_panel, use_share};
@@ -90,11 +91,7 @@ pub fn App(props: &AppProps) -> Html {
     let period = v.period;
     html! {
         <>
-        <a class="skip" href="#results-title">{ "Skip to results" }</a>
-        <header class="masthead">
-            <h1>{ "Backcast" }</h1>
-            <p class="tagline">{ "Fix a cloud budget; see what it buys." }</p>
-        </header>
+        { fixed(r##"<a class="skip" href="#results-title">Skip to results</a><header class="masthead"><h1>Backcast</h1><p class="tagline">Fix a cloud budget; see what it buys.</p></header>"##) }
         <main id="main">
             { link_notice(&state.notice, &on_dismiss) }
             { preset_picker(v.preset, &on_pick) }
@@ -103,7 +100,7 @@ pub fn App(props: &AppProps) -> Html {
                     { figures(&v.verdict, v.verdict_ok, &v.figures) }
                 </div>
                 <section class="inputs" aria-labelledby="inputs-title">
-                    <h2 id="inputs-title">{ "Scenario" }</h2>
+                    { fixed(r#"<h2 id="inputs-title">Scenario</h2>"#) }
                     { scenario_form(&FormProps { groups: &v.form, period, state: &state,
                         on_edit: &on_edit, on_helper: &on_helper, on_apply_helper: &on_apply_helper }) }
                 </section>

@@ -2,6 +2,7 @@
 //! READMEs) or CSV, with the screen's units, period and rounding, or the
 //! `solve` result as JSON. Each can be copied or downloaded.
 
+use crate::components::markup::fixed;
 use backcast_core::export::{csv, markdown};
 use backcast_core::view::View;
 use backcast_core::Scenario;
@@ -98,8 +99,7 @@ pub fn export_panel(view: &View, st: &ExportState) -> Html {
         };
         return html! {
             <section class="export" aria-labelledby="export-title" data-testid="export">
-                <h2 id="export-title">{ "Export" }</h2>
-                <p class="hint">{ "The table exactly as shown above, as a Markdown table or CSV, or the solve() result as JSON: to copy or download." }</p>
+                { fixed(r#"<h2 id="export-title">Export</h2><p class="hint">The table exactly as shown above, as a Markdown table or CSV, or the solve() result as JSON: to copy or download.</p>"#) }
                 <button type="button" {onclick} aria-expanded="false" data-testid="export-open">{ "Show the exports" }</button>
             </section>
         };
@@ -136,9 +136,9 @@ pub fn export_panel(view: &View, st: &ExportState) -> Html {
     };
     html! {
         <section class="export" aria-labelledby="export-title" data-testid="export">
-            <h2 id="export-title">{ "Export" }</h2>
+            { fixed(r#"<h2 id="export-title">Export</h2>"#) }
             <fieldset class="export-formats">
-                <legend>{ "Format" }</legend>
+                { fixed("<legend>Format</legend>") }
                 { for Format::ALL.iter().map(|&f| {
                     let onchange = {
                         let (format, status) = (format.clone(), status.clone());
@@ -162,7 +162,7 @@ pub fn export_panel(view: &View, st: &ExportState) -> Html {
                     { format!("Download {}", format.file().0) }
                 </button>
             </div>
-            <p class="hint">{ "The table exactly as shown above (same units, period and rounding); JSON is the solve() result of the JavaScript API and the command line." }</p>
+            { fixed(r#"<p class="hint">The table exactly as shown above (same units, period and rounding); JSON is the solve() result of the JavaScript API and the command line.</p>"#) }
             <p class="status" role="status" aria-live="polite" data-testid="export-status">{ (**status).clone() }</p>
         </section>
     }

@@ -1,5 +1,6 @@
 //! Labelled form controls that speak in scenario keys.
 
+use crate::components::markup::filled;
 use yew::prelude::*;
 
 /// Called with `(key, text)` whenever a control changes.
@@ -42,16 +43,16 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
     };
     html! {
         <div class={if p.error.is_some() { "field invalid" } else { "field" }}>
-            <label for={id.clone()}>{ p.label.clone() }</label>
+            { filled(r#"<label for="{}">{}</label>"#, &[&id, &p.label]) }
             <div class="control">
                 <input id={id} type="text" inputmode={if p.text { "text" } else { "decimal" }} autocomplete="off" spellcheck="false"
                     data-testid={format!("input-{}", p.key_name)}
                     value={p.value.clone()} {oninput}
                     aria-invalid={if p.error.is_some() { "true" } else { "false" }}
                     aria-describedby={described} />
-                if !p.unit.is_empty() { <span class="unit">{ p.unit.clone() }</span> }
+                if !p.unit.is_empty() { { filled(r#"<span class="unit">{}</span>"#, &[&p.unit]) } }
             </div>
-            <p class="hint" id={hint_id}>{ p.hint.clone() }</p>
+            { filled(r#"<p class="hint" id="{}">{}</p>"#, &[&hint_id, &p.hint]) }
             if let Some(err) = &p.error {
                 <p class="error" id={err_id} role="alert" data-testid={format!("error-{}", p.key_name)}>{ err.clone() }</p>
             }
@@ -87,7 +88,7 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
     };
     html! {
         <div class="field">
-            <label for={id.clone()}>{ p.label }</label>
+            { filled(r#"<label for="{}">{}</label>"#, &[&id, p.label]) }
             <div class="control">
                 <select id={id} data-testid={format!("input-{}", p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
                     { for p.options.iter().map(|&(v, l)| html! {
@@ -95,7 +96,7 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
                     }) }
                 </select>
             </div>
-            <p class="hint" id={hint_id}>{ p.hint }</p>
+            { filled(r#"<p class="hint" id="{}">{}</p>"#, &[&hint_id, p.hint]) }
         </div>
     }
 }
@@ -126,9 +127,9 @@ pub fn check_field(p: &CheckFieldProps) -> Html {
             <div class="control">
                 <input id={id.clone()} type="checkbox" checked={p.value == "1"} {onchange}
                     data-testid={format!("input-{}", p.key_name)} aria-describedby={hint_id.clone()} />
-                <label for={id}>{ p.label.clone() }</label>
+                { filled(r#"<label for="{}">{}</label>"#, &[&id, &p.label]) }
             </div>
-            <p class="hint" id={hint_id}>{ p.hint.clone() }</p>
+            { filled(r#"<p class="hint" id="{}">{}</p>"#, &[&hint_id, &p.hint]) }
         </div>
     }
 }

@@ -5,6 +5,7 @@ use crate::components::field::{
     SelectFieldProps,
 };
 use crate::components::helper::{gbs_helper, HelperProps};
+use crate::components::markup::filled;
 use crate::state::State;
 use backcast_core::form::{Field, Group, Kind};
 use backcast_core::helper::HelperField;
@@ -60,11 +61,10 @@ pub fn scenario_form(p: &FormProps) -> Html {
     html! {
         <form class="scenario" aria-label="Scenario" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { for p.groups.iter().map(|g| {
-                let legend_id = format!("group-{}-title", g.id);
                 html! {
                     <fieldset class="group" data-testid={format!("group-{}", g.id)} aria-describedby={format!("group-{}-note", g.id)}>
-                        <legend id={legend_id}>{ g.title }</legend>
-                        <p class="hint group-note" id={format!("group-{}-note", g.id)}>{ g.note }</p>
+                        { filled(r#"<legend id="group-{}-title">{}</legend><p class="hint group-note" id="group-{}-note">{}</p>"#,
+                            &[g.id, g.title, g.id, g.note]) }
                         <div class="fields">
                             { for g.fields.iter().map(|f| control(f, p)) }
                         </div>

@@ -2,6 +2,7 @@
 //! out (computed in the core); "Use" writes `gbs` and `invocations`.
 
 use crate::components::field::{number_field, NumberFieldProps};
+use crate::components::markup::fixed;
 use backcast_core::helper::{HelperField, HelperInput, HelperOutput};
 use yew::prelude::*;
 
@@ -30,7 +31,7 @@ pub fn gbs_helper(p: &HelperProps) -> Html {
     let ready = p.output.gbs.is_some();
     html! {
         <details class="helper" data-testid="gbs-helper">
-            <summary>{ "Work out GB-s from memory and duration" }</summary>
+            { fixed("<summary>Work out GB-s from memory and duration</summary>") }
             <div class="fields">
                 { for HelperField::ALL.into_iter().map(|f| number_field(&NumberFieldProps {
                     key_name: format!("helper_{}", f.id()).into(),

@@ -102,6 +102,14 @@ pub fn escape_into(out: &mut String, s: &str) {
     out.push_str(&s[done..]);
 }
 
+/// `tpl` with its holes filled from `args` (escaped), as a node: for one
+/// display-only piece inside `html!` (a label, a hint).
+pub fn filled(tpl: &'static str, args: &[&str]) -> Html {
+    let mut m = Markup::new();
+    m.put(tpl, args);
+    m.html()
+}
+
 /// Static markup that needs no building (a heading, say).
 pub fn fixed(markup: &'static str) -> Html {
     Html::from_html_unchecked(AttrValue::Static(markup))

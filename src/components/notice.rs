@@ -1,5 +1,6 @@
 //! The dismissable notice that names each bad key of the opening link.
 
+use crate::components::markup::fixed;
 use backcast_core::scenario::Problem;
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn link_notice(problems: &[Problem], on_dismiss: &Callback<()>) -> Html {
     html! {
         <section class="notice" role="status" aria-live="polite" data-testid="link-notice">
             <div>
-                <strong>{ "Some of this link could not be used; everything else was kept." }</strong>
+                { fixed("<strong>Some of this link could not be used; everything else was kept.</strong>") }
                 <ul>
                     { for problems.iter().take(SHOWN).map(|pr| html! {
                         <li><code>{ pr.key.clone() }</code>{ ": " }{ pr.message.clone() }</li>

@@ -1,6 +1,7 @@
 //! The example scenarios: one button each; the pressed one is the scenario
 //! on screen.
 
+use crate::components::markup::fixed;
 use backcast_core::presets::PRESETS;
 use yew::prelude::*;
 
@@ -10,7 +11,7 @@ use yew::prelude::*;
 pub fn preset_picker(active: Option<&'static str>, on_pick: &Callback<&'static str>) -> Html {
     html! {
         <section class="presets no-print" aria-labelledby="presets-title">
-            <h2 id="presets-title">{ "Start from an example" }</h2>
+            { fixed(r#"<h2 id="presets-title">Start from an example</h2>"#) }
             <ul>
                 { for PRESETS.iter().map(|preset| {
                     let id = preset.id;

@@ -1,6 +1,7 @@
 //! Share: the link to this exact scenario, a "Copy link" button, and an
 //! "Embed" button that shows the `<iframe>` snippet for blogs and wikis.
 
+use crate::components::markup::fixed;
 use crate::hooks::use_page_url;
 use backcast_core::Scenario;
 use yew::prelude::*;
@@ -93,8 +94,7 @@ pub fn share_panel(scenario: &Scenario, st: &ShareState) -> Html {
     });
     html! {
         <section class="share" aria-labelledby="share-title" data-testid="share">
-            <h2 id="share-title">{ "Share" }</h2>
-            <label for="share-link">{ "Link to this scenario" }</label>
+            { fixed(r#"<h2 id="share-title">Share</h2><label for="share-link">Link to this scenario</label>"#) }
             <div class="share-row">
                 <input id="share-link" type="text" readonly=true value={link} data-testid="share-link"
                     onfocus={select_all.clone()} aria-describedby="share-link-hint" />
@@ -102,16 +102,16 @@ pub fn share_panel(scenario: &Scenario, st: &ShareState) -> Html {
                 <button type="button" onclick={on_embed} data-testid="embed-button"
                     aria-expanded={if **embed_open { "true" } else { "false" }} aria-controls="embed-panel">{ "Embed" }</button>
             </div>
-            <p class="hint" id="share-link-hint">{ "The whole scenario is in the link, with its price book, so it shows the same numbers for anyone, years from now." }</p>
+            { fixed(r#"<p class="hint" id="share-link-hint">The whole scenario is in the link, with its price book, so it shows the same numbers for anyone, years from now.</p>"#) }
             if **embed_open {
                 <div id="embed-panel" class="embed-panel">
-                    <label for="embed-code">{ "Embed code for a blog or wiki" }</label>
+                    { fixed(r#"<label for="embed-code">Embed code for a blog or wiki</label>"#) }
                     <textarea id="embed-code" readonly=true rows="9" value={snippet} data-testid="embed-code"
                         onfocus={select_all} />
                     <div class="share-row">
                         <button type="button" onclick={on_copy_embed} data-testid="copy-embed">{ "Copy embed code" }</button>
                     </div>
-                    <p class="hint">{ "A compact, read-only view. The script lets the frame fit its content; without it, set a fixed height." }</p>
+                    { fixed(r#"<p class="hint">A compact, read-only view. The script lets the frame fit its content; without it, set a fixed height.</p>"#) }
                 </div>
             }
             <p class="status" role="status" aria-live="polite" data-testid="copy-status">{ (**status).clone() }</p>
