@@ -79,5 +79,5 @@ where
 
 /// The message of the `Error` that `solve` throws.
 pub fn error_message(problems: &[Problem]) -> String {
-    format!("invalid scenario: {}", problems_message(problems))
+    "invalid scenario: ".to_string() + &problems_message(problems)
 }

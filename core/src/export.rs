@@ -84,12 +84,15 @@ pub fn markdown(v: &View) -> String {
 /// (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`; a
 /// field with a comma, quote or line break is quoted (RFC 4180).
 pub fn csv_field(text: &str) -> String {
-    let quoted = text.contains([',', '"', '\r', '\n']);
+    // All ASCII, so bytes tell (the first byte of any other char is not).
+    let quoted = text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
     let mut t = String::with_capacity(text.len() + 3);
     if quoted {
         t.push('"');
     }
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if let Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') = text.bytes().next() {
         t.push('\'');
     }
     for c in text.chars() {

@@ -33,7 +33,9 @@ fn parts(t: &str) -> Option<(bool, &str, &str, i64)> {
         Some(rest) => (true, rest),
         None => (false, t),
     };
-    let (mantissa, exp) = match body.split_once(['e', 'E']) {
+    // At the first `e` or `E` (with both, either split leaves a letter
+    // that makes the number invalid, as splitting at the first would).
+    let (mantissa, exp) = match body.split_once('e').or_else(|| body.split_once('E')) {
         Some((m, e)) => (m, Some(e)),
         None => (body, None),
     };

@@ -856,7 +856,7 @@ impl Scenario {
             }
             if k == "prices" {
                 for (dim, price) in &self.overrides {
-                    out.push((format!("p.{}", dim.key()), decimal_text(*price)));
+                    out.push(("p.".to_string() + dim.key(), decimal_text(*price)));
                 }
             }
         }
