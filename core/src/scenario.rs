@@ -10,7 +10,6 @@ use crate::number::{decimal_text, parse_decimal, shorten};
 use crate::prices::{self, Dimension};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -292,6 +291,49 @@ pub const MAX_PRICE: Decimal = dec!(1000000);
 /// The largest table storage, GB.
 pub const MAX_STORAGE_GB: Decimal = dec!(1000000000000);
 
+/// The `p.<dimension>` price overrides, in the dimensions' order (the
+/// order a link writes them). A sorted `Vec`: there are at most a dozen,
+/// and a `BTreeMap`'s node code cost the wasm more than the rest of the
+/// link decoder's bookkeeping.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overrides(Vec<(Dimension, Decimal)>);
+
+impl Overrides {
+    /// The override of `d`, if any.
+    pub fn get(&self, d: &Dimension) -> Option<&Decimal> {
+        self.0.iter().find(|(k, _)| k == d).map(|(_, p)| p)
+    }
+
+    /// Sets the override of `d` (replacing an earlier one).
+    pub fn insert(&mut self, d: Dimension, price: Decimal) {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&d)) {
+            Ok(i) => self.0[i].1 = price,
+            Err(i) => self.0.insert(i, (d, price)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Each override, in the dimensions' order.
+    pub fn iter(&self) -> std::slice::Iter<'_, (Dimension, Decimal)> {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Overrides {
+    type Item = &'a (Dimension, Decimal);
+    type IntoIter = std::slice::Iter<'a, (Dimension, Decimal)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// Every key of scenario v1, with its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
@@ -303,7 +345,7 @@ pub struct Scenario {
     pub free_tier: bool,
     /// `None`: the newest bundled book, resolved when pricing.
     pub prices: Option<String>,
-    pub overrides: BTreeMap<Dimension, Decimal>,
+    pub overrides: Overrides,
     pub gbs: Decimal,
     pub invocations: Decimal,
     pub sfn: Sfn,
@@ -334,7 +376,7 @@ impl Default for Scenario {
             arch: Arch::X86_64,
             free_tier: false,
             prices: None,
-            overrides: BTreeMap::new(),
+            overrides: Overrides::default(),
             gbs: dec!(128),
             invocations: dec!(1),
             sfn: Sfn::None,
@@ -1112,5 +1154,26 @@ mod tests {
             push_query_text(&mut got, text);
             assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn overrides_keep_the_dimensions_order_and_the_last_price() {
+        let mut o = Overrides::default();
+        assert!(o.is_empty());
+        o.insert(Dimension::EbEvent, dec!(0.000002));
+        o.insert(Dimension::LambdaGbs, dec!(0.00001667));
+        o.insert(Dimension::EbEvent, dec!(0.000001));
+        assert_eq!(o.len(), 2);
+        let order: Vec<_> = o.iter().map(|(d, _)| *d).collect();
+        assert_eq!(order, [Dimension::LambdaGbs, Dimension::EbEvent]);
+        assert_eq!(o.get(&Dimension::EbEvent), Some(&dec!(0.000001)));
+        assert_eq!(o.get(&Dimension::DdbRru), None);
+        // A link writes them in that order, whatever order it was given.
+        let (s, problems) = Scenario::from_link("p.eb_event=0.000001&p.lambda_gbs=0.00001667");
+        assert!(problems.is_empty());
+        assert_eq!(
+            s.to_query(false),
+            "p.lambda_gbs=0.00001667&p.eb_event=0.000001"
+        );
     }
 }
