@@ -41,8 +41,8 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
     } else {
         hint_id.clone()
     };
-    html! {
-        <div class={if p.error.is_some() { "field invalid" } else { "field" }}>
+    let inner = html! {
+        <>
             { filled(r#"<label for="{}">{}</label>"#, &[&id, &p.label]) }
             <div class="control">
                 <input id={id} type="text" inputmode={if p.text { "text" } else { "decimal" }} autocomplete="off" spellcheck="false"
@@ -56,7 +56,15 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
             if let Some(err) = &p.error {
                 <p class="error" id={err_id} role="alert" data-testid={format!("error-{}", p.key_name)}>{ err.clone() }</p>
             }
-        </div>
+        </>
+    };
+    // Literal classes: a computed `class` goes through Yew's `Classes`
+    // (see `table::heading`). Either way the same <div>, so the input
+    // keeps its focus when its message comes or goes.
+    if p.error.is_some() {
+        html! { <div class="field invalid">{ inner }</div> }
+    } else {
+        html! { <div class="field">{ inner }</div> }
     }
 }
 

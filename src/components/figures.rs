@@ -13,9 +13,12 @@ pub fn figures(verdict: &str, ok: bool, figures: &[Figure]) -> Html {
     html! {
         <section class="headline" aria-labelledby="results-title">
             { fixed(r#"<h2 id="results-title">What the budget buys</h2>"#) }
-            <p class={classes!("verdict", (!ok).then_some("alert"))} data-testid="verdict" role="status">
-                { verdict.to_string() }
-            </p>
+            // Literal classes (see `table::heading`); the same <p> either way.
+            if ok {
+                <p class="verdict" data-testid="verdict" role="status">{ verdict.to_string() }</p>
+            } else {
+                <p class="verdict alert" data-testid="verdict" role="status">{ verdict.to_string() }</p>
+            }
             { figure_list(figures).html() }
         </section>
     }
