@@ -625,7 +625,9 @@ fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
         }
         top.unwrap_or(dec!(256))
     } else {
-        mul(focus, dec!(2))
+        // Capped before doubling: a near-free request can afford more
+        // GB-s than a decimal holds twice.
+        mul(focus.min(crate::scenario::MAX_PER_REQUEST), dec!(2))
     }
     .max(dec!(0.001))
     .min(crate::scenario::MAX_PER_REQUEST);
@@ -819,6 +821,21 @@ mod tests {
             v.headroom[0].spare
         );
         assert_eq!(v.preset, None);
+    }
+
+    #[test]
+    fn a_near_free_request_charts_up_to_the_largest_gbs_a_link_allows() {
+        // Found by the fuzzer: with requests free, 7.3398e-24 requests a day
+        // may use 7 / 7.3398e-24 / 0.0000166667 = 5.7e28 GB-s each, more
+        // than a decimal holds twice (7.9e28). The x axis stops at the
+        // 10,000,000 GB-s a link may ask for: ticks every 2,000,000, the
+        // sixth of them on the plot's right edge.
+        let (s, problems) =
+            Scenario::from_link("requests=0.0000000000000000000000073398&p.lambda_request=0");
+        assert!(problems.is_empty(), "{problems:?}");
+        let c = View::new(&s).chart;
+        assert_eq!(c.x_ticks.len(), 6);
+        assert_eq!(c.x_ticks[5].0, WIDTH - MARGIN.1);
     }
 
     #[test]

@@ -3,16 +3,20 @@
 //! generators: structured junk (real keys with hostile values), raw junk
 //! (arbitrary bytes and escapes) and extreme numbers.
 //!
-//! `FUZZ_SECONDS` sets the budget (default 3, so a plain `cargo test` stays
-//! quick); `make test` runs 60 s in release, `make fuzz` longer. It prints
-//! the executions; any panic fails the test with the input that caused it.
+//! `FUZZ_CASES` runs that many executions from proptest's fixed seed, so a
+//! run finds the same inputs on any machine: `make test` runs 150,000 in
+//! release (about a minute). Without it, `FUZZ_SECONDS` bounds the run
+//! (default 3, so a plain `cargo test` stays quick) and `FUZZ_SEED` picks
+//! other inputs: `make fuzz` runs 10 minutes from a new seed each time. It
+//! prints the executions; any panic fails the test with the input that
+//! caused it, the seed and the execution's number.
 
 use backcast_core::scenario::{Raw, Scenario, KEYS};
 use backcast_core::solve::solve;
 use backcast_core::view::View;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use proptest::test_runner::TestRunner;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
@@ -139,19 +143,34 @@ fn run_one(q: &str, bools: &[(String, bool)]) {
 
 #[test]
 fn fuzz_decoders_and_solver() {
-    let seconds: u64 = std::env::var("FUZZ_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3);
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    let mut runner = TestRunner::deterministic();
+    let env = |name: &str| -> Option<u64> { std::env::var(name).ok()?.parse().ok() };
+    let cases = env("FUZZ_CASES");
+    let seconds = env("FUZZ_SECONDS").unwrap_or(3);
+    let seed = env("FUZZ_SEED");
+    let started_all = Instant::now();
+    let deadline = started_all + Duration::from_secs(seconds);
+    let mut runner = match seed {
+        Some(n) => {
+            let mut bytes = [0u8; 32];
+            bytes[..8].copy_from_slice(&n.to_le_bytes());
+            TestRunner::new_with_rng(
+                Config::default(),
+                TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
+            )
+        }
+        None => TestRunner::deterministic(),
+    };
+    let seed_text = seed.map_or("proptest's fixed seed".to_string(), |n| format!("seed {n}"));
     let strategy = (
         query(),
         proptest::collection::vec((key(), any::<bool>()), 0..4),
     );
     let mut executions: u64 = 0;
     let mut slowest = Duration::ZERO;
-    while Instant::now() < deadline {
+    while match cases {
+        Some(n) => executions < n,
+        None => Instant::now() < deadline,
+    } {
         let (q, bools) = strategy.new_tree(&mut runner).expect("generator").current();
         let started = Instant::now();
         if let Err(e) = catch_unwind(AssertUnwindSafe(|| run_one(&q, &bools))) {
@@ -160,7 +179,11 @@ fn fuzz_decoders_and_solver() {
                 .cloned()
                 .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_default();
-            panic!("crash on query {q:?} / {bools:?}: {msg}");
+            panic!(
+                "crash on query {q:?} / {bools:?}: {msg} \
+                 (execution {}, {seed_text})",
+                executions + 1
+            );
         }
         slowest = slowest.max(started.elapsed());
         executions += 1;
@@ -170,7 +193,8 @@ fn fuzz_decoders_and_solver() {
     let (_, problems) = Scenario::from_link(&huge);
     assert!(!problems.is_empty());
     println!(
-        "fuzz: {executions} executions in {seconds} s, 0 crashes, slowest {} ms",
+        "fuzz: {executions} executions from {seed_text} in {:.1} s, 0 crashes, slowest {} ms",
+        started_all.elapsed().as_secs_f64(),
         slowest.as_millis()
     );
     assert!(executions > 0);
