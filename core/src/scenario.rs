@@ -238,11 +238,15 @@ impl Rows {
         for p in &self.0 {
             let n = match *p {
                 RowPart::Value(_) => 1,
+                // A tiny step over a wide range has more steps than a
+                // decimal holds: that many is "too many" all the same.
                 RowPart::Range { start, end, step } => {
-                    let n = arith::floor(arith::sub(end, start) / step);
-                    u128::try_from(n.mantissa())
-                        .unwrap_or(u128::MAX)
-                        .saturating_add(1)
+                    match arith::sub(end, start).checked_div(step) {
+                        Some(q) => u128::try_from(arith::floor(q).mantissa())
+                            .unwrap_or(u128::MAX)
+                            .saturating_add(1),
+                        None => u128::MAX,
+                    }
                 }
             };
             count = count.saturating_add(n);

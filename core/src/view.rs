@@ -183,9 +183,12 @@ impl View {
             figures: figures(s, &sol, &t),
             table: table(s, &sol),
             rows_note: sol.rows_cut_from.map(|n| {
+                let many = match u64::try_from(n) {
+                    Ok(n) if n < u64::MAX => format_count(n),
+                    _ => format!("more than {}", format_count(u64::MAX)),
+                };
                 format!(
-                    "rows stands for {} values; the table shows the first {}.",
-                    format_count(u64::try_from(n).unwrap_or(u64::MAX)),
+                    "rows stands for {many} values; the table shows the first {}.",
                     format_count(MAX_ROWS as u64)
                 )
             }),
@@ -443,7 +446,12 @@ fn per_request(cost: Decimal, requests: Decimal) -> String {
     if requests.is_zero() {
         "—".into()
     } else {
-        format_usd(cost / requests)
+        // A fixed cost over a tiny fraction of a request can exceed what a
+        // decimal holds.
+        match cost.checked_div(requests) {
+            Some(v) => format_usd(v),
+            None => format!("over {}", format_usd(Decimal::MAX)),
+        }
     }
 }
 
@@ -836,6 +844,43 @@ mod tests {
         let c = View::new(&s).chart;
         assert_eq!(c.x_ticks.len(), 6);
         assert_eq!(c.x_ticks[5].0, WIDTH - MARGIN.1);
+    }
+
+    #[test]
+    fn a_cost_per_request_past_the_decimal_range_says_so() {
+        // 10^12 GB stored at $10^6 a GB-month is 10^18 x 24 / 730 =
+        // $3.29 x 10^16 a day; over 10^-20 requests that is 3.29 x 10^36
+        // each, past a decimal's largest value, 2^96 - 1.
+        let (s, problems) = Scenario::from_link(
+            "requests=0.00000000000000000001&ddb_storage_gb=1000000000000\
+             &p.ddb_storage_gb_month=1000000",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let v = View::new(&s);
+        let storage = v.breakdown.iter().find(|b| b.dominant).unwrap();
+        assert_eq!(
+            storage.per_request,
+            "over $79,228,162,514,264,337,593,543,950,335.00"
+        );
+    }
+
+    #[test]
+    fn rows_with_more_steps_than_a_decimal_holds_are_cut_and_said_so() {
+        // (10,000,000 - 10^-28) / 10^-28 is about 10^35 steps, past a
+        // decimal's 7.9 x 10^28 and a u64's 18,446,744,073,709,551,615.
+        let (s, problems) = Scenario::from_link(
+            "rows=0.0000000000000000000000000001:10000000:0.0000000000000000000000000001",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let v = View::new(&s);
+        assert_eq!(v.table.len(), 1000);
+        assert_eq!(
+            v.rows_note.as_deref(),
+            Some(
+                "rows stands for more than 18,446,744,073,709,551,615 values; \
+                 the table shows the first 1,000."
+            )
+        );
     }
 
     #[test]

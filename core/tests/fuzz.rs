@@ -11,6 +11,9 @@
 //! prints the executions; any panic fails the test with the input that
 //! caused it, the seed and the execution's number.
 
+use backcast_core::export::{csv, markdown};
+use backcast_core::helper::{compute, HelperField, HelperInput};
+use backcast_core::prices::Dimension;
 use backcast_core::scenario::{Raw, Scenario, KEYS};
 use backcast_core::solve::solve;
 use backcast_core::view::View;
@@ -54,6 +57,16 @@ fn value() -> impl Strategy<Value = String> {
                 "0:1000000000:0.000001",
                 "1:1e9:1",
                 "0:0:0",
+                // Each bound a link may reach, and the smallest steps.
+                "1000000000000",
+                "1000000000000000",
+                "10000000",
+                "1000000",
+                "9999999.9999999999999999999",
+                "0.00000000000000000001",
+                "0.0000000000000000000000000001",
+                "1e-28",
+                "1e15",
                 "5:1:1",
                 "1,,2",
                 ":::",
@@ -85,9 +98,9 @@ fn value() -> impl Strategy<Value = String> {
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => proptest::sample::select(KEYS).prop_map(|k| k.to_string()),
-        2 => proptest::sample::select(&[
-            "p.lambda_gbs", "p.lambda_request", "p.ddb_rru", "p.sfn_express_gbs", "p.", "p.nope",
-        ][..]).prop_map(|k| k.to_string()),
+        2 => proptest::sample::select(&Dimension::ALL[..]).prop_map(|d| format!("p.{}", d.key())),
+        1 => proptest::sample::select(&["p.", "p.nope", "p.p.lambda_gbs"][..])
+            .prop_map(|k| k.to_string()),
         1 => "[a-z_.%&=]{0,12}",
     ]
 }
@@ -125,7 +138,8 @@ fn run_one(q: &str, bools: &[(String, bool)]) {
         !sol.cost.is_sign_negative() || sol.cost.is_zero(),
         "negative cost for {q:?}"
     );
-    let _ = View::new(&s);
+    let v = View::new(&s);
+    let _ = (markdown(&v), csv(&v));
     // Whatever was kept writes a link that reads back to the same scenario.
     let (back, problems) = Scenario::from_link(&s.to_query(true));
     assert!(problems.is_empty(), "{q:?} -> {problems:?}");
@@ -139,28 +153,54 @@ fn run_one(q: &str, bools: &[(String, bool)]) {
         .collect();
     let (s2, _) = Scenario::from_pairs(pairs);
     let _ = solve(&s2);
+    // The GB-s helper, fed the link's values as typed text.
+    let mut input = HelperInput::default();
+    for (f, (_, text)) in HelperField::ALL
+        .into_iter()
+        .zip(q.split('&').filter_map(|p| p.split_once('=')))
+    {
+        input.set(f, text.to_string());
+    }
+    let out = compute(&input);
+    if let Some(edits) = out.edits() {
+        let mut applied = s.clone();
+        for (k, text) in edits {
+            let _ = applied.set(k, Raw::Text(&text));
+        }
+        let _ = View::new(&applied);
+    }
+}
+
+fn env(name: &str) -> Option<u64> {
+    std::env::var(name).ok()?.parse().ok()
+}
+
+/// Proptest's fixed seed, or `FUZZ_SEED`'s; and how to name it.
+fn runner() -> (TestRunner, String) {
+    match env("FUZZ_SEED") {
+        Some(n) => {
+            let mut bytes = [0u8; 32];
+            bytes[..8].copy_from_slice(&n.to_le_bytes());
+            let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
+            (
+                TestRunner::new_with_rng(Config::default(), rng),
+                format!("seed {n}"),
+            )
+        }
+        None => (
+            TestRunner::deterministic(),
+            "proptest's fixed seed".to_string(),
+        ),
+    }
 }
 
 #[test]
 fn fuzz_decoders_and_solver() {
-    let env = |name: &str| -> Option<u64> { std::env::var(name).ok()?.parse().ok() };
     let cases = env("FUZZ_CASES");
     let seconds = env("FUZZ_SECONDS").unwrap_or(3);
-    let seed = env("FUZZ_SEED");
     let started_all = Instant::now();
     let deadline = started_all + Duration::from_secs(seconds);
-    let mut runner = match seed {
-        Some(n) => {
-            let mut bytes = [0u8; 32];
-            bytes[..8].copy_from_slice(&n.to_le_bytes());
-            TestRunner::new_with_rng(
-                Config::default(),
-                TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
-            )
-        }
-        None => TestRunner::deterministic(),
-    };
-    let seed_text = seed.map_or("proptest's fixed seed".to_string(), |n| format!("seed {n}"));
+    let (mut runner, seed_text) = runner();
     let strategy = (
         query(),
         proptest::collection::vec((key(), any::<bool>()), 0..4),
@@ -198,4 +238,56 @@ fn fuzz_decoders_and_solver() {
         slowest.as_millis()
     );
     assert!(executions > 0);
+}
+
+/// Corners: every key at once, each at zero, the smallest step, one, or a
+/// bound (or one of its choices), so overflow needs no lucky pairing. The
+/// tenth as many executions as the fuzz above (`FUZZ_CASES`, default
+/// 2,000), from the same seed.
+#[test]
+fn every_key_at_its_corners() {
+    const VALUES: &[&str] = &[
+        "0",
+        "0.0000000000000000000000000001",
+        "0.00000000000000000001",
+        "1",
+        "1000000",
+        "10000000",
+        "1000000000000",
+        "1000000000000000",
+        "day",
+        "month",
+        "arm64",
+        "express",
+        "standard",
+        "provisioned",
+        "strong",
+        "transactional",
+        "1,10000000",
+        "0.0000000000000000000000000001:10000000:0.0000000000000000000000000001",
+    ];
+    let cases = env("FUZZ_CASES").map_or(2_000, |n| n / 10);
+    let mut keys: Vec<String> = KEYS.iter().map(|k| k.to_string()).collect();
+    keys.extend(Dimension::ALL.iter().map(|d| format!("p.{}", d.key())));
+    let strategy = proptest::collection::vec(0..VALUES.len() * 2, keys.len());
+    let (mut runner, seed_text) = runner();
+    for execution in 1..=cases {
+        let picks = strategy.new_tree(&mut runner).expect("generator").current();
+        // Half the picks leave the key out.
+        let q: Vec<String> = keys
+            .iter()
+            .zip(&picks)
+            .filter(|(_, i)| **i < VALUES.len())
+            .map(|(k, i)| format!("{k}={}", VALUES[*i]))
+            .collect();
+        let q = q.join("&");
+        if let Err(e) = catch_unwind(AssertUnwindSafe(|| run_one(&q, &[]))) {
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            panic!("crash on query {q:?}: {msg} (corner execution {execution}, {seed_text})");
+        }
+    }
 }
