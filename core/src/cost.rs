@@ -375,6 +375,12 @@ impl Model {
         self.lines(n).total()
     }
 
+    /// The cost of zero requests: what is paid whatever each request uses
+    /// (DynamoDB storage).
+    pub fn fixed_cost(&self) -> Decimal {
+        self.cost(Decimal::ZERO)
+    }
+
     /// Cost of one more request at first-tier prices, with no free tier:
     /// the slope used to start searches near the answer.
     pub fn marginal(&self, per: &PerRequest) -> Decimal {

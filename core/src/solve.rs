@@ -47,10 +47,9 @@ pub fn largest_whole(estimate: u64, fits: impl Fn(u64) -> bool) -> Limit {
 
 /// `largest_whole` for any `fits`: one copy of the search in the build,
 /// however many closures call it.
+/// Zero is tried only when the search comes down to it: when the estimate
+/// fits, so does zero.
 fn search(estimate: u64, fits: &dyn Fn(u64) -> bool) -> Limit {
-    if !fits(0) {
-        return Limit::NoneFits;
-    }
     let est = estimate.min(SEARCH_CAP);
     let (mut lo, mut hi);
     if fits(est) {
@@ -73,6 +72,9 @@ fn search(estimate: u64, fits: &dyn Fn(u64) -> bool) -> Limit {
         hi = est;
         let mut step = 1u64;
         loop {
+            if hi == 0 {
+                return Limit::NoneFits; // not even zero fits
+            }
             let probe = est.saturating_sub(step);
             if fits(probe) {
                 lo = probe;
@@ -110,7 +112,15 @@ fn estimate(budget: Decimal, at_zero: Decimal, slope: Decimal) -> u64 {
 
 /// The most whole requests per period, each using `per`, within `budget`.
 pub fn max_requests_with(model: &Model, per: &PerRequest, budget: Decimal) -> Limit {
-    let at_zero = model.lines_with(per, Decimal::ZERO).total();
+    max_requests_from(model, per, budget, model.fixed_cost())
+}
+
+/// `max_requests_with`, given the model's cost at zero requests (the same
+/// for every `per`, so a table works it out once).
+fn max_requests_from(model: &Model, per: &PerRequest, budget: Decimal, at_zero: Decimal) -> Limit {
+    if at_zero > budget {
+        return Limit::NoneFits;
+    }
     let est = estimate(budget, at_zero, model.marginal(per));
     largest_whole(est, |n| {
         model.lines_with(per, Decimal::from(n)).total() <= budget
@@ -147,13 +157,14 @@ pub fn rows_for(scenario: &Scenario, arch: Arch) -> Vec<Row> {
     s.arch = arch;
     let model = Model::new(&s);
     let values = scenario.rows.values();
+    let at_zero = model.fixed_cost();
     let mut rows = Vec::with_capacity(values.len());
     for &gbs in &values {
         let mut per = model.per;
         per.gbs = gbs;
         rows.push(Row {
             gbs,
-            max_requests: max_requests_with(&model, &per, scenario.budget),
+            max_requests: max_requests_from(&model, &per, scenario.budget, at_zero),
         });
     }
     rows

@@ -146,6 +146,24 @@ proptest! {
     }
 
     #[test]
+    fn every_table_row_is_proved_by_the_forward_model(s in scenario()) {
+        // Each row is the scenario at that row's GB-s.
+        for row in solve(&s).rows.iter().take(20) {
+            let mut at = s.clone();
+            at.gbs = row.gbs;
+            let m = Model::new(&at);
+            match row.max_requests {
+                Limit::Count(n) => {
+                    prop_assert!(m.cost(Decimal::from(n)) <= s.budget);
+                    prop_assert!(m.cost(Decimal::from(n + 1)) > s.budget);
+                }
+                Limit::NoneFits => prop_assert!(m.cost(Decimal::ZERO) > s.budget),
+                Limit::Unlimited => prop_assert!(m.cost(Decimal::from(backcast_core::solve::SEARCH_CAP)) <= s.budget),
+            }
+        }
+    }
+
+    #[test]
     fn cost_never_falls_as_requests_grow(s in scenario(), a in 0u64..50_000_000, b in 0u64..50_000_000) {
         let (lo, hi) = (a.min(b), a.max(b));
         let (c_lo, c_hi) = (cost(&s, lo), cost(&s, hi));
