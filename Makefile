@@ -193,7 +193,7 @@ bench: tools tools-twiggy
 	$(call section,bench 3/5: native solver (criterion))
 	cargo bench -p backcast-core --bench solve
 	$(call section,bench 4/5: first paint and updates in headless Chromium)
-	node bench/browser.mjs --loads 21 --edits 40 > $(BENCH_OUT)/browser.json
+	node bench/browser.mjs --loads 21 --edits 60 > $(BENCH_OUT)/browser.json
 	$(call section,bench 5/5: figures against targets -> BENCHMARKS.md)
 	node bench/report.mjs $(BENCH_OUT)/browser.json $(CRITERION_DIR) $(BENCH_OUT)/sizes.md
 

@@ -15,10 +15,21 @@
 // turn, i.e. after that frame's paint). App and static loads alternate, each
 // in a fresh browser context; medians compared.
 //
-// Updates: the app at ?rows=1:1000:1 and the baseline page; each edit sets
-// the budget field and dispatches an input event, and is timed until the
-// first frame after the table's first count changed. The two pages take
-// turns in blocks of 10 edits. Medians compared.
+// Updates: the app at ?rows=1:1000:1 against two plain-JavaScript pages;
+// each edit sets the budget field and dispatches an input event, and is
+// timed until the first frame after the table's first count changed. The
+// app and a baseline take turns in blocks of 10 edits. Medians compared.
+//   /same-page.html  the issue's measure, the same DOM update: the app's own
+//                    page (its #app markup, recorded from the app at $7)
+//                    whose script computes the counts in floating point, as
+//                    bench/baseline.html does, and sets everything else an
+//                    edit changes (figures, chart, headroom, share link,
+//                    highlighted row, caption) to what the app showed for
+//                    that budget, recorded beforehand with a
+//                    MutationObserver. Checked: after each edit its #app
+//                    markup equals the app's.
+//   /baseline.html   stricter: only the table, in a page holding nothing
+//                    else (bench/baseline.html).
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -54,7 +65,7 @@ async function startServer() {
     'STYLESHEET',
     css ?? 'missing.css',
   );
-  const virtual = { '/static.html': staticCopy(index), '/baseline.html': baseline };
+  const virtual = { '/static.html': staticCopy(index), '/baseline.html': baseline, index };
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.endsWith('/')) path += 'index.html';
@@ -76,10 +87,152 @@ async function startServer() {
     }
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  server.virtual = virtual;
   return server;
 }
 
 const ROW = '[data-testid="requests-table"] tbody tr';
+const APP_EDITS = '/index.html?rows=1:1000:1';
+// The budgets editTimes sets: $8, $9, … in blocks of at most 10.
+const BUDGETS = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
+
+// In the app: which nodes a budget edit changes, apart from the table's
+// counts, and what each of them holds at $7 and at each of BUDGETS. Each
+// change is one of: a changed element (its outerHTML: Yew inserts an HTML
+// section anew), an element's text, or an attribute. Also the #app markup
+// and the address after each edit, to check the baseline against.
+async function recordEdits(budgets) {
+  const app = document.getElementById('app');
+  const tbody = app.querySelector('[data-testid="requests-table"] tbody');
+  const input = document.getElementById('field-budget');
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const isCount = (n) => {
+    const td = n.nodeType === 3 ? n.parentNode : n;
+    return td?.tagName === 'TD' && td.parentNode?.parentNode === tbody && td.cellIndex > 0;
+  };
+  const texts = new Set();
+  const attrs = new Map();
+  const added = new Set();
+  const take = (records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        if (!isCount(r.target)) texts.add(r.target.parentNode);
+      } else if (r.type === 'attributes') {
+        if (!attrs.has(r.target)) attrs.set(r.target, new Set());
+        attrs.get(r.target).add(r.attributeName);
+      } else if (!isCount(r.target)) {
+        for (const n of r.addedNodes) {
+          if (n.nodeType === 1) added.add(n);
+          else if (n.nodeType === 3) texts.add(r.target);
+        }
+      }
+    }
+  };
+  const mo = new MutationObserver(take);
+  const edit = async (b) => {
+    if (input.value === String(b)) return;
+    const cell = () => tbody.rows[0].cells[1].textContent;
+    const before = cell();
+    input.value = String(b);
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    while (cell() === before) await frame();
+    await frame();
+  };
+  // Watched to the end: a section Yew inserts anew while states are read
+  // below is the one the state must name.
+  mo.observe(app, { subtree: true, childList: true, attributes: true, characterData: true });
+  for (const b of [...budgets, budgets[0], 7]) await edit(b);
+  const pathOf = (el) => {
+    const p = [];
+    for (; el !== app; el = el.parentNode) p.unshift(Array.prototype.indexOf.call(el.parentNode.children, el));
+    return p;
+  };
+  const read = () => {
+    take(mo.takeRecords());
+    const alive = (n) => app.contains(n);
+    const outer = [...added].filter(alive);
+    const inside = (n) => outer.some((o) => o !== n && o.contains(n));
+    const ops = outer.filter((o) => !inside(o)).map((o) => ['outer', pathOf(o), o.outerHTML]);
+    for (const el of texts) {
+      if (!alive(el) || inside(el) || outer.includes(el)) continue;
+      if (el.children.length) throw new Error(`a text change beside elements in <${el.tagName}>`);
+      ops.push(['text', pathOf(el), el.textContent]);
+    }
+    for (const [el, names] of attrs) {
+      if (!alive(el) || inside(el)) continue;
+      for (const n of names) ops.push(['attr', pathOf(el), n, el.getAttribute(n)]);
+    }
+    return { ops, html: app.innerHTML, search: location.search };
+  };
+  const states = { 7: read() };
+  for (const b of budgets) {
+    await edit(b);
+    states[b] = read();
+  }
+  await edit(7);
+  mo.disconnect();
+  return { states, className: document.documentElement.className, html: app.innerHTML };
+}
+
+/** dist/index.html as the same-page baseline: the app's #app markup at $7, no app scripts, and the replay script. */
+export function samePage(index, rec) {
+  const page = staticCopy(index)
+    .replace(/<meta\b[^>]*http-equiv=("?)Content-Security-Policy\1[^>]*>/i, '')
+    .replace(/<html\b([^>]*)>/i, `<html$1 class="${rec.className}">`);
+  const at = page.indexOf('<div id=app>') >= 0 ? '<div id=app>' : '<div id="app">';
+  const start = page.indexOf(at);
+  const end = page.lastIndexOf('</body>');
+  if (start < 0 || end < 0) throw new Error('same-page baseline: no #app in index.html');
+  const data = {};
+  for (const [b, st] of Object.entries(rec.states)) data[b] = { ops: st.ops, search: st.search };
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return `${page.slice(0, start)}<div id="app">${rec.html}</div>
+<script>
+const EDITS = ${json};
+${samePageScript}
+</script>
+${page.slice(end)}`;
+}
+
+// The same-page baseline's script: the counts as bench/baseline.html works
+// them out, then every other change of the edit, set by hand.
+const samePageScript = `
+const X86 = 0.0000166667, ARM = 0.0000133334, REQ = 0.0000002;
+const fmt = new Intl.NumberFormat('en-US');
+const app = document.getElementById('app');
+const rows = [...app.querySelector('[data-testid="requests-table"] tbody').rows].map((tr) => ({
+  g: Number(tr.cells[0].textContent.replace(/,/g, '')), x86: tr.cells[1].firstChild, arm: tr.cells[2].firstChild }));
+const at = (path) => path.reduce((el, i) => el.children[i], app);
+// What each changing node shows now, as Yew keeps its last render.
+const key = (op) => op[0] + op[1].join('.') + (op[0] === 'attr' ? ' ' + op[2] : '');
+const valueOf = (op) => (op[0] === 'attr' ? op[3] : op[2]);
+const shown = new Map(EDITS[7].ops.map((op) => [key(op), valueOf(op)]));
+function update(budget) {
+  for (const r of rows) {
+    r.x86.nodeValue = fmt.format(Math.floor(budget / (r.g * X86 + REQ)));
+    r.arm.nodeValue = fmt.format(Math.floor(budget / (r.g * ARM + REQ)));
+  }
+  const edit = EDITS[budget];
+  for (const op of edit.ops) {
+    const k = key(op), value = valueOf(op);
+    if (shown.get(k) === value) continue;
+    const el = at(op[1]);
+    if (op[0] === 'outer') el.outerHTML = value;
+    else if (op[0] === 'text') {
+      if (el.childNodes.length === 1 && el.firstChild.nodeType === 3) el.firstChild.nodeValue = value;
+      else el.textContent = value;
+    } else if (value === null) el.removeAttribute(op[2]);
+    else el.setAttribute(op[2], value);
+    shown.set(k, value);
+  }
+  history.replaceState(null, '', edit.search);
+}
+const input = document.getElementById('field-budget');
+input.addEventListener('input', () => {
+  const b = Number(input.value);
+  if (EDITS[b]) update(b);
+});
+`;
 
 // Installed before any of the page's own code: resolves with the time of the
 // first frame after the table's first row exists.
@@ -153,7 +306,53 @@ async function editTimes(n) {
   return times;
 }
 
-async function openForEdits(browser, url, rows) {
+// Runs `fn(arg)` in a fresh page at `url` once the table is there.
+async function inPage(browser, url, fn, arg) {
+  const { page, context } = await openForEdits(browser, url, 1000, false);
+  try {
+    return await page.evaluate(fn, arg);
+  } finally {
+    await context.close();
+  }
+}
+
+// In the same-page baseline: each budget's edit, then its #app markup
+// against the app's (the same tree, attributes in any order); returns
+// where they differ.
+async function checkEdits(expected) {
+  const app = document.getElementById('app');
+  const input = document.getElementById('field-budget');
+  const out = [];
+  for (const [budget, want] of Object.entries(expected)) {
+    input.value = budget;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    const got = app.innerHTML;
+    // Compared as parsed trees: attribute order does not matter.
+    const [a, b] = [got, want].map((html) => {
+      const t = document.createElement('template');
+      t.innerHTML = html;
+      return t.content;
+    });
+    // The first node that differs, for the message.
+    const first = (x, y, path) => {
+      if (x.isEqualNode(y)) return null;
+      const [xs, ys] = [x.childNodes, y.childNodes];
+      if (x.nodeType !== 3 && x.nodeName === y.nodeName && xs.length === ys.length) {
+        for (let i = 0; i < xs.length; i++) {
+          const d = first(xs[i], ys[i], `${path}/${i}`);
+          if (d) return d;
+        }
+      }
+      const show = (n) => (n.outerHTML ?? n.nodeValue ?? '').slice(0, 160);
+      return { at: path, got: show(x), want: show(y) };
+    };
+    const d = first(a, b, '');
+    if (d) out.push({ budget, ...d });
+  }
+  return out;
+}
+
+async function openForEdits(browser, url, rows, warm = true) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
@@ -163,7 +362,7 @@ async function openForEdits(browser, url, rows) {
     { timeout: 30_000 },
   );
   // Warm up (first edits compile and allocate); not counted.
-  await page.evaluate(editTimes, 3);
+  if (warm) await page.evaluate(editTimes, 3);
   return { page, context };
 }
 
@@ -217,11 +416,24 @@ async function main() {
         stat.push(await loadTime(browser, `${base}/static.html`));
       }
     }
+    // The same-page baseline, from the app's own edits, then checked.
+    const rec = await inPage(browser, `${base}${APP_EDITS}`, recordEdits, BUDGETS);
+    server.virtual['/same-page.html'] = samePage(server.virtual.index, rec);
+    const expected = Object.fromEntries(BUDGETS.map((b) => [b, rec.states[b].html]));
+    const mismatched = await inPage(browser, `${base}/same-page.html`, checkEdits, expected);
+    if (mismatched.length) {
+      throw new Error(`same-page baseline: after the edit to $${mismatched[0].budget} its #app differs from the app's at ${mismatched[0].at}: ${mismatched[0].got} / ${mismatched[0].want}`);
+    }
     const [yewEdits, jsEdits] = await interleavedUpdates(
-      browser, `${base}/index.html?rows=1:1000:1`, `${base}/baseline.html`, 1000);
+      browser, `${base}${APP_EDITS}`, `${base}/same-page.html`, 1000);
+    const [yewEdits2, tableEdits] = await interleavedUpdates(
+      browser, `${base}${APP_EDITS}`, `${base}/baseline.html`, 1000);
+    const ops = rec.states[BUDGETS[0]].ops;
     const out = {
       first_paint: { loads: LOADS, app_ms: median(app), static_ms: median(stat), ratio: median(app) / median(stat), app_all: app, static_all: stat },
-      updates: { edits: EDITS, app_ms: median(yewEdits), baseline_ms: median(jsEdits), ratio: median(yewEdits) / median(jsEdits), app_all: yewEdits, baseline_all: jsEdits },
+      updates: { edits: EDITS, app_ms: median(yewEdits), baseline_ms: median(jsEdits), ratio: median(yewEdits) / median(jsEdits), app_all: yewEdits, baseline_all: jsEdits,
+        changes: { sections: ops.filter((o) => o[0] === 'outer').length, texts: ops.filter((o) => o[0] === 'text').length, attributes: ops.filter((o) => o[0] === 'attr').length } },
+      updates_table_only: { edits: EDITS, app_ms: median(yewEdits2), baseline_ms: median(tableEdits), ratio: median(yewEdits2) / median(tableEdits), app_all: yewEdits2, baseline_all: tableEdits },
       chromium: browser.version(),
     };
     console.log(JSON.stringify(out));
