@@ -140,7 +140,7 @@ clippy:
 
 clippy-wasm:
 	$(call section,3/7 cargo clippy (wasm32 + csr))
-	cargo clippy --target $(WASM_TARGET) --features csr --lib --bins -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --features csr --lib --bins --tests -- -D warnings
 
 test-native:
 	$(call section,4/7 cargo test --workspace (native))

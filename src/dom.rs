@@ -4,6 +4,7 @@
 //! them while rendering.
 
 use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
@@ -152,4 +153,44 @@ pub fn set_select_values(values: &[(String, String)]) {
             }
         }
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A form control (input or select), read through its properties.
+    type Control;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &Control) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn checked(this: &Control) -> bool;
+    #[wasm_bindgen(method, getter = type)]
+    fn kind(this: &Control) -> String;
+}
+
+/// What a person changed in the prerendered default page's form before
+/// the app started: (key, text) for each field (`field-{key}`) whose
+/// control no longer shows the default scenario's value. The app applies
+/// them as edits (`State::start`), so nothing typed while the wasm loads
+/// is lost.
+pub fn typed_before_start() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return out;
+    };
+    let default = backcast_core::Scenario::default();
+    for &key in backcast_core::scenario::KEYS {
+        let Some(el) = doc.get_element_by_id(&format!("field-{key}")) else {
+            continue;
+        };
+        let control = el.unchecked_ref::<Control>();
+        let text = if control.kind() == "checkbox" {
+            if control.checked() { "1" } else { "0" }.to_string()
+        } else {
+            control.value()
+        };
+        if default.get(key).as_deref() != Some(text.as_str()) {
+            out.push((key.to_string(), text));
+        }
+    }
+    out
 }

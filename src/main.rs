@@ -8,6 +8,9 @@
 //! the same as the old. This costs nothing in the wasm, where hydration
 //! (`yew/hydration`) cost 16 KB gzip (BENCHMARKS.md).
 //!
+//! Whatever a person typed into the prerendered form before the wasm
+//! arrived is read first and applied as edits, so it is not lost.
+//!
 //! A link with a query must never show the prerendered default numbers:
 //! the head script has marked the page `html.bc-link`, the stylesheet hides
 //! `#app` then, and the first render of the link's own scenario unmarks it.
@@ -28,7 +31,14 @@ mod entry {
             .map(|e| e.id())
             .filter(|id| id.starts_with("field-"));
         backcast::dom::remember_focus(focus);
-        let props = AppProps { query };
+        // Only the default page is shown before the app starts (a link's
+        // is hidden), so only it can have been typed into.
+        let typed = if query.is_empty() {
+            backcast::dom::typed_before_start()
+        } else {
+            Vec::new()
+        };
+        let props = AppProps { query, typed };
         match doc.and_then(|d| d.get_element_by_id("app")) {
             Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
             None => yew::Renderer::<App>::with_props(props).render(),

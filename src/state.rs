@@ -84,6 +84,17 @@ impl State {
         }
     }
 
+    /// The page for `query`, then `typed` applied as edits, in order: what
+    /// a person typed into the prerendered form before the app started
+    /// (`dom::typed_before_start`), so none of it is lost.
+    pub fn start(query: &str, typed: Vec<(String, String)>) -> State {
+        let mut state = Rc::new(State::from_query(query));
+        for (key, text) in typed {
+            state = state.reduce(Action::Edit(key, text));
+        }
+        Rc::try_unwrap(state).unwrap_or_else(|rc| (*rc).clone())
+    }
+
     /// The text a field shows: the draft, or the scenario's value.
     pub fn text(&self, key: &str) -> String {
         self.drafts
@@ -213,6 +224,28 @@ mod tests {
 
     fn reduce(s: State, a: Action) -> State {
         (*Rc::new(s).reduce(a)).clone()
+    }
+
+    #[test]
+    fn what_was_typed_before_the_app_started_is_kept() {
+        let typed = vec![
+            ("budget".to_string(), "9".to_string()),
+            ("requests".to_string(), "lots".to_string()),
+        ];
+        let s = State::start("", typed);
+        // 3,000 requests cost 3000 x 0.0021335376 = 6.4006128 of $9.00,
+        // leaving 2.5993872.
+        assert_eq!(
+            s.view.verdict,
+            "Fits: 3,000 requests per day cost $6.40 of the $9.00 budget, leaving $2.60."
+        );
+        // The bad text stays in its field, with its message; the
+        // scenario keeps its valid value.
+        assert_eq!(s.text("requests"), "lots");
+        assert!(s.error("requests").is_some());
+        assert_eq!(s.scenario.get("requests").as_deref(), Some("3000"));
+        // A change: the address is written.
+        assert_eq!(s.revision, 1);
     }
 
     #[test]

@@ -71,6 +71,7 @@ fn mount(query: &str) -> Element {
         root.clone(),
         AppProps {
             query: query.to_string().into(),
+            typed: Vec::new(),
         },
     )
     .render();

@@ -25,12 +25,16 @@ pub struct AppProps {
     /// entry point reads it from the location; a prerender passes "".
     #[prop_or_default]
     pub query: AttrValue,
+    /// Edits to apply at once: what was typed into the prerendered form
+    /// before the app started (`dom::typed_before_start`).
+    #[prop_or_default]
+    pub typed: Vec<(String, String)>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let query = props.query.clone();
-    let state = use_reducer(move || State::from_query(&query));
+    let (query, typed) = (props.query.clone(), props.typed.clone());
+    let state = use_reducer(move || State::start(&query, typed));
     // Runs after the whole first render (children first): the page is
     // unmarked and the focus restored only once the new DOM is there.
     use_effect_with((), |_| crate::dom::page_ready());

@@ -74,3 +74,29 @@ test('focus in a prerendered field survives the app taking over', async ({ page 
   await page.keyboard.type('0'); // 3000 -> 30000
   await expect(page.getByTestId('figure-2').locator('dt')).toHaveText('Cost of 30,000 requests');
 });
+
+test('what is typed into the prerendered form before the app starts is kept', async ({ page }) => {
+  // Hold the wasm back until the person has typed (no timing involved).
+  let release!: () => void;
+  const typed = new Promise<void>((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await typed;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.getByTestId('input-budget')).toBeVisible();
+  expect(await page.evaluate(() => 'backcast' in window)).toBe(false);
+  await page.getByTestId('input-budget').fill('9');
+  await page.getByTestId('input-period').selectOption('month');
+  release();
+  await page.waitForFunction(() => 'backcast' in window);
+  await expect(page.getByTestId('input-budget')).toHaveValue('9');
+  await expect(page.getByTestId('input-period')).toHaveValue('month');
+  // $9 a month for the article's 3,000 requests of 128 GB-s:
+  // 3000 x 0.0021335376 = 6.4006128, leaving 2.5993872.
+  await expect(page.getByTestId('verdict')).toHaveText(
+    'Fits: 3,000 requests per month cost $6.40 of the $9.00 budget, leaving $2.60.',
+  );
+  await expect(page).toHaveURL(/budget=9/);
+  await expect(page).toHaveURL(/period=month/);
+});
