@@ -18,8 +18,9 @@
 //
 // Updates: the app at ?rows=1:1000:1 against two plain-JavaScript pages;
 // each edit sets the budget field and dispatches an input event, and is
-// timed until the first frame after the table's first count changed. The
-// app and a baseline take turns in blocks of 10 edits. Medians compared.
+// timed until the first frame after the table's first count changed, after
+// 20 warm-up edits. The app and both baselines take turns in blocks of 5
+// edits. Medians compared.
 //   /same-page.html  the issue's measure, the same DOM update: the app's own
 //                    page (its #app markup, recorded from the app at $7)
 //                    whose script computes the counts in floating point, as
@@ -42,6 +43,7 @@ const arg = (name, dflt) => {
 };
 const LOADS = arg('loads', 21);
 const EDITS = arg('edits', 40);
+const WARM_BLOCKS = arg('warm', 2); // blocks of 10 edits before timing
 const root = resolve(process.env.DIST_DIR ?? 'dist');
 const port = Number(process.env.BENCH_PORT ?? 4199);
 
@@ -363,29 +365,31 @@ async function openForEdits(browser, url, rows, warm = true) {
     [ROW, rows],
     { timeout: 30_000 },
   );
-  // Warm up (first edits compile and allocate); not counted.
-  if (warm) await page.evaluate(editTimes, 3);
+  // Warm up, not counted: the first edits compile and allocate, and V8
+  // moves hot wasm and JS to its optimizing tier in the background (a
+  // page opened later can start from the code already optimized, so too
+  // few warm-ups favour whichever page runs second).
+  if (warm) for (let i = 0; i < WARM_BLOCKS; i++) await page.evaluate(editTimes, 10);
   return { page, context };
 }
 
-// Both pages stay open and take turns, a block of edits each, so machine
-// noise (other processes, thermal drift) falls on both alike.
-async function interleavedUpdates(browser, appUrl, baseUrl, rows) {
-  const app = await openForEdits(browser, appUrl, rows);
-  const js = await openForEdits(browser, baseUrl, rows);
-  const block = 10;
-  const appTimes = [];
-  const jsTimes = [];
+// All pages stay open and take turns, a block of 5 edits each, so machine
+// noise (other processes, thermal drift) falls on all alike; one set of
+// app edits is compared with each baseline.
+async function interleavedUpdates(browser, urls, rows) {
+  const pages = [];
+  for (const url of urls) pages.push(await openForEdits(browser, url, rows));
+  const block = 5;
+  const times = urls.map(() => []);
   for (let done = 0; done < EDITS; done += block) {
     const n = Math.min(block, EDITS - done);
-    await app.page.bringToFront();
-    appTimes.push(...(await app.page.evaluate(editTimes, n)));
-    await js.page.bringToFront();
-    jsTimes.push(...(await js.page.evaluate(editTimes, n)));
+    for (let i = 0; i < pages.length; i++) {
+      await pages[i].page.bringToFront();
+      times[i].push(...(await pages[i].page.evaluate(editTimes, n)));
+    }
   }
-  await app.context.close();
-  await js.context.close();
-  return [appTimes, jsTimes];
+  for (const p of pages) await p.context.close();
+  return times;
 }
 
 const median = (xs) => {
@@ -426,16 +430,14 @@ async function main() {
     if (mismatched.length) {
       throw new Error(`same-page baseline: after the edit to $${mismatched[0].budget} its #app differs from the app's at ${mismatched[0].at}: ${mismatched[0].got} / ${mismatched[0].want}`);
     }
-    const [yewEdits, jsEdits] = await interleavedUpdates(
-      browser, `${base}${APP_EDITS}`, `${base}/same-page.html`, 1000);
-    const [yewEdits2, tableEdits] = await interleavedUpdates(
-      browser, `${base}${APP_EDITS}`, `${base}/baseline.html`, 1000);
+    const [yewEdits, jsEdits, tableEdits] = await interleavedUpdates(
+      browser, [`${base}${APP_EDITS}`, `${base}/same-page.html`, `${base}/baseline.html`], 1000);
     const ops = rec.states[BUDGETS[0]].ops;
     const out = {
       first_paint: { loads: LOADS, app_ms: median(app), static_ms: median(stat), ratio: median(app) / median(stat), app_all: app, static_all: stat },
       updates: { edits: EDITS, app_ms: median(yewEdits), baseline_ms: median(jsEdits), ratio: median(yewEdits) / median(jsEdits), app_all: yewEdits, baseline_all: jsEdits,
         changes: { sections: ops.filter((o) => o[0] === 'outer').length, texts: ops.filter((o) => o[0] === 'text').length, attributes: ops.filter((o) => o[0] === 'attr').length } },
-      updates_table_only: { edits: EDITS, app_ms: median(yewEdits2), baseline_ms: median(tableEdits), ratio: median(yewEdits2) / median(tableEdits), app_all: yewEdits2, baseline_all: tableEdits },
+      updates_table_only: { edits: EDITS, app_ms: median(yewEdits), baseline_ms: median(tableEdits), ratio: median(yewEdits) / median(tableEdits), app_all: yewEdits, baseline_all: tableEdits },
       chromium: browser.version(),
     };
     console.log(JSON.stringify(out));
