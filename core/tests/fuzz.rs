@@ -171,6 +171,17 @@ fn run_one(q: &str, bools: &[(String, bool)]) {
     }
 }
 
+/// The panic message, when `f` panics.
+fn crash(f: impl FnOnce()) -> Option<String> {
+    let e = catch_unwind(AssertUnwindSafe(f)).err()?;
+    Some(
+        e.downcast_ref::<String>()
+            .cloned()
+            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default(),
+    )
+}
+
 fn env(name: &str) -> Option<u64> {
     std::env::var(name).ok()?.parse().ok()
 }
@@ -213,12 +224,7 @@ fn fuzz_decoders_and_solver() {
     } {
         let (q, bools) = strategy.new_tree(&mut runner).expect("generator").current();
         let started = Instant::now();
-        if let Err(e) = catch_unwind(AssertUnwindSafe(|| run_one(&q, &bools))) {
-            let msg = e
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
+        if let Some(msg) = crash(|| run_one(&q, &bools)) {
             panic!(
                 "crash on query {q:?} / {bools:?}: {msg} \
                  (execution {}, {seed_text})",
@@ -281,12 +287,7 @@ fn every_key_at_its_corners() {
             .map(|(k, i)| format!("{k}={}", VALUES[*i]))
             .collect();
         let q = q.join("&");
-        if let Err(e) = catch_unwind(AssertUnwindSafe(|| run_one(&q, &[]))) {
-            let msg = e
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
+        if let Some(msg) = crash(|| run_one(&q, &[])) {
             panic!("crash on query {q:?}: {msg} (corner execution {execution}, {seed_text})");
         }
     }

@@ -129,20 +129,29 @@ fn cost(s: &Scenario, n: u64) -> Decimal {
     Model::new(s).cost(Decimal::from(n))
 }
 
+/// `limit` is the most requests `s`'s budget buys, by the forward model:
+/// cost(N) <= budget < cost(N + 1).
+fn prove_limit(s: &Scenario, limit: Limit) -> Result<(), TestCaseError> {
+    let m = Model::new(s);
+    match limit {
+        Limit::Count(n) => {
+            prop_assert!(m.cost(Decimal::from(n)) <= s.budget);
+            prop_assert!(m.cost(Decimal::from(n + 1)) > s.budget);
+        }
+        Limit::NoneFits => prop_assert!(m.cost(Decimal::ZERO) > s.budget),
+        Limit::Unlimited => {
+            prop_assert!(m.cost(Decimal::from(backcast_core::solve::SEARCH_CAP)) <= s.budget)
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
 
     #[test]
     fn max_requests_is_proved_by_the_forward_model(s in scenario()) {
-        let m = Model::new(&s);
-        match solve(&s).max_requests {
-            Limit::Count(n) => {
-                prop_assert!(m.cost(Decimal::from(n)) <= s.budget);
-                prop_assert!(m.cost(Decimal::from(n + 1)) > s.budget);
-            }
-            Limit::NoneFits => prop_assert!(m.cost(Decimal::ZERO) > s.budget),
-            Limit::Unlimited => prop_assert!(m.cost(Decimal::from(backcast_core::solve::SEARCH_CAP)) <= s.budget),
-        }
+        prove_limit(&s, solve(&s).max_requests)?;
     }
 
     #[test]
@@ -151,15 +160,7 @@ proptest! {
         for row in solve(&s).rows.iter().take(20) {
             let mut at = s.clone();
             at.gbs = row.gbs;
-            let m = Model::new(&at);
-            match row.max_requests {
-                Limit::Count(n) => {
-                    prop_assert!(m.cost(Decimal::from(n)) <= s.budget);
-                    prop_assert!(m.cost(Decimal::from(n + 1)) > s.budget);
-                }
-                Limit::NoneFits => prop_assert!(m.cost(Decimal::ZERO) > s.budget),
-                Limit::Unlimited => prop_assert!(m.cost(Decimal::from(backcast_core::solve::SEARCH_CAP)) <= s.budget),
-            }
+            prove_limit(&at, row.max_requests)?;
         }
     }
 
