@@ -116,8 +116,13 @@ pub fn max_requests_with(model: &Model, per: &PerRequest, budget: Decimal) -> Li
 }
 
 /// `max_requests_with`, given the model's cost at zero requests (the same
-/// for every `per`, so a table works it out once).
-fn max_requests_from(model: &Model, per: &PerRequest, budget: Decimal, at_zero: Decimal) -> Limit {
+/// for every `per`, so a table or a chart works it out once).
+pub fn max_requests_from(
+    model: &Model,
+    per: &PerRequest,
+    budget: Decimal,
+    at_zero: Decimal,
+) -> Limit {
     if at_zero > budget {
         return Limit::NoneFits;
     }

@@ -642,13 +642,16 @@ fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     let x_max = to_f64(x_max_d);
     // The frontier: most requests at GB-s from x_max/64 to x_max, log-scaled y.
     let model = Model::new(s);
+    let at_zero = model.fixed_cost();
     let samples = 64u64;
     let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples as usize);
     for i in 1..=samples {
         let g = mul(x_max_d, Decimal::from(i)) / Decimal::from(samples);
         let mut per_req = model.per;
         per_req.gbs = g;
-        if let Limit::Count(n) = crate::solve::max_requests_with(&model, &per_req, s.budget) {
+        if let Limit::Count(n) =
+            crate::solve::max_requests_from(&model, &per_req, s.budget, at_zero)
+        {
             if n > 0 {
                 pts.push((to_f64(g), n as f64));
             }
