@@ -25,3 +25,18 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * Holds back the page's wasm until the returned function is called, so a
+ * test can act on the prerendered page first (no timing involved: the
+ * request waits on the call). Call before navigating.
+ */
+export async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}

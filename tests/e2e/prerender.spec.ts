@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { holdWasm } from './helpers';
 
 // The default page arrives prerendered (its table is in the HTML itself),
 // and a link with a query never shows that default table's numbers.
@@ -55,13 +56,8 @@ test('a link never shows the default numbers, not even for a frame', async ({ pa
 
 test('focus in a prerendered field survives the app taking over', async ({ page }) => {
   // Hold the wasm back until the person has put the cursor in a field of
-  // the prerendered page (no timing involved: the request waits on that).
-  let release!: () => void;
-  const focused = new Promise<void>((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await focused;
-    await route.continue();
-  });
+  // the prerendered page.
+  const release = await holdWasm(page);
   await page.goto('./');
   await expect(page.getByTestId('input-requests')).toBeVisible();
   expect(await page.evaluate(() => 'backcast' in window)).toBe(false);
@@ -76,13 +72,8 @@ test('focus in a prerendered field survives the app taking over', async ({ page 
 });
 
 test('what is typed into the prerendered form before the app starts is kept', async ({ page }) => {
-  // Hold the wasm back until the person has typed (no timing involved).
-  let release!: () => void;
-  const typed = new Promise<void>((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await typed;
-    await route.continue();
-  });
+  // Hold the wasm back until the person has typed.
+  const release = await holdWasm(page);
   await page.goto('./');
   await expect(page.getByTestId('input-budget')).toBeVisible();
   expect(await page.evaluate(() => 'backcast' in window)).toBe(false);
