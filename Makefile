@@ -18,6 +18,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := test
 
+RUST_VERSION         := 1.95.0
 TRUNK_VERSION        := 0.21.14
 TWIGGY_VERSION       := 0.8.0
 WASM_BINDGEN_VERSION := 0.2.130
@@ -33,7 +34,7 @@ export DEBIAN_FRONTEND := noninteractive
 
 section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
-.PHONY: dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
+.PHONY: fetch check-wasm size-gate dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
         dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench tools-twiggy clean
 
 all: test
@@ -42,7 +43,17 @@ all: test
 
 tools: tools-apt tools-rust tools-node tools-wasm-bindgen tools-trunk tools-geckodriver
 
+# The pinned toolchain (rust-toolchain.toml). Any other rustc stops here:
+# the release build's unstable option names (-Zbuild-std,
+# -Cpanic=immediate-abort) are those of Rust $(RUST_VERSION).
 tools-rust:
+	@v=$$(rustc -V 2>/dev/null | cut -d' ' -f2); if [ "$$v" != "$(RUST_VERSION)" ]; then \
+	  echo "error: Backcast builds with Rust $(RUST_VERSION) (rust-toolchain.toml), but rustc here is '$${v:-missing}'." >&2; \
+	  echo "  The release wasm enables -Zbuild-std and -Cpanic=immediate-abort on that stable toolchain (RUSTC_BOOTSTRAP=1);" >&2; \
+	  echo "  their names and behaviour are checked for $(RUST_VERSION) only. Unset RUSTUP_TOOLCHAIN / drop '+toolchain'," >&2; \
+	  echo "  or update rust-toolchain.toml and the Makefile together (README, 'Toolchain updates')." >&2; \
+	  exit 1; \
+	fi
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' \
 	  || rustup target add $(WASM_TARGET)
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
@@ -94,6 +105,18 @@ node_modules/.installed: package-lock.json package.json | tools-apt
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Everything an --offline build reads from the cargo registry: the
+# project's crates (Cargo.lock, every target), and the standard library's
+# own crates.io dependencies (rust-src's library/Cargo.lock), which
+# -Zbuild-std compiles. Trunk runs cargo with --offline, so on a machine
+# whose registry is empty (a fresh CARGO_HOME) this is what makes the
+# release build possible. Quick when all is cached.
+STD_MANIFEST = $$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml
+fetch: tools-rust
+	$(call section,cargo fetch: the project's crates and the standard library's)
+	cargo fetch --locked
+	RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$(STD_MANIFEST)"
+
 # ---------------------------------------------------------------- build ----
 
 # The release wasm is built with the Rust standard library compiled along
@@ -104,19 +127,27 @@ node_modules/.installed: package-lock.json package.json | tools-apt
 # every other build and test uses plain stable. A panic then stops the
 # module with a trap, which index.html's error handler turns into a message.
 # `make bench` runs bench/wasm_sizes.sh with the same settings.
+#
+# The flags go in CARGO_ENCODED_RUSTFLAGS (arguments separated by 0x1f), the
+# one source of rustflags that cargo prefers to every other: a RUSTFLAGS or
+# a [build] rustflags in the environment cannot replace them. With --target
+# (Trunk passes it) they reach the wasm only, never build scripts.
+# scripts/check-wasm.mjs then checks the built wasm for their effect.
 RELEASE_WASM_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zunstable-options\ -Cpanic=immediate-abort
+  CARGO_ENCODED_RUSTFLAGS=$$'-Zunstable-options\x1f-Cpanic=immediate-abort'
 
-dist: tools
+dist: tools fetch
 	$(call section,trunk build --release --offline -> dist/)
 	env $(RELEASE_WASM_ENV) trunk build --release --offline --minify --public-url ./
 	node scripts/minify.mjs dist
+	node scripts/loader.mjs dist
 	$(call section,prerender the default page into dist/index.html (Yew SSR))
 	cargo run --quiet --features ssr --bin prerender -- dist/index.html
 	node scripts/csp.mjs dist
+	node scripts/check-wasm.mjs dist
 
 # A debug build (no wasm-opt) for tests of what exists only in debug builds.
-dist-debug: tools
+dist-debug: tools fetch
 	$(call section,trunk build (debug) -> target/dist-debug/)
 	trunk build --offline --public-url ./ --dist target/dist-debug
 
@@ -127,7 +158,7 @@ serve: dist
 # ----------------------------------------------------------------- test ----
 
 test: tools
-	@$(MAKE) --no-print-directory fmt clippy clippy-wasm test-native fuzz-short test-wasm dist dist-debug e2e
+	@$(MAKE) --no-print-directory fmt clippy clippy-wasm test-native fuzz-short test-wasm dist size-gate dist-debug e2e
 	$(call section,make test: all passed)
 
 fmt:
@@ -153,7 +184,11 @@ test-wasm:
 	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) \
 	  cargo test --target $(WASM_TARGET) --features csr --lib --tests
 
-# (6/7 is `dist`.)
+# (6/7 is `dist`.) The first visit's size, gzip -9, at most 140 KB.
+size-gate:
+	$(call section,6/7 size gate: first visit at most 140 KB gzip)
+	node scripts/size-gate.mjs dist
+
 e2e:
 	$(call section,7/7 Playwright end-to-end against dist/)
 	npx --no-install playwright test
