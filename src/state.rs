@@ -50,21 +50,10 @@ pub enum Action {
 }
 
 /// Keys whose value is a discrete choice: changing one is an explicit
-/// action with its own history entry; typing a number only replaces it.
+/// action with its own history entry; typing a number only replaces it
+/// (declared with each key, `Spec::pushes_history`).
 fn is_choice(key: &str) -> bool {
-    matches!(
-        key,
-        "period"
-            | "region"
-            | "arch"
-            | "free_tier"
-            | "prices"
-            | "sfn"
-            | "ddb_mode"
-            | "ddb_read"
-            | "ddb_write"
-            | "embed"
-    )
+    backcast_core::scenario::spec(key).is_some_and(|s| s.pushes_history())
 }
 
 impl State {

@@ -5,8 +5,7 @@
 //! API share one decoder. Components lay these specs out; they decide
 //! nothing.
 
-use crate::prices::REGIONS;
-use crate::scenario::{Scenario, Sfn};
+use crate::scenario::{spec, Scenario, SPECS};
 
 /// How a field is edited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,263 +56,61 @@ pub struct Group {
     pub fields: Vec<Field>,
 }
 
-const fn num(
-    key: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    hint: &'static str,
-) -> Field {
-    Field {
-        key,
-        label,
-        unit,
-        hint,
-        kind: Kind::Number,
-    }
-}
-
-const fn choice(
-    key: &'static str,
-    label: &'static str,
-    hint: &'static str,
-    options: &'static [(&'static str, &'static str)],
-) -> Field {
-    Field {
-        key,
-        label,
-        unit: "",
-        hint,
-        kind: Kind::Choice(options),
-    }
-}
-
-const REGION_OPTIONS: [(&str, &str); REGIONS.len()] = {
-    let mut out = [("", ""); REGIONS.len()];
-    let mut i = 0;
-    while i < REGIONS.len() {
-        out[i] = (REGIONS[i].0, REGIONS[i].1);
-        i += 1;
-    }
-    out
-};
-
-pub const BUDGET: Field = num(
-    "budget",
-    "Budget",
-    "USD per {period}",
-    "The cost target the system must fit.",
-);
-pub const PERIOD: Field = choice(
-    "period",
-    "Period",
-    "Budget, requests and every cost are per this period.",
-    &[("day", "Day"), ("month", "Month (730 hours)")],
-);
-pub const REQUESTS: Field = num(
-    "requests",
-    "Requests needed",
-    "per {period}",
-    "Units of user value (a prediction, a checkout), not Lambda invocations.",
-);
-pub const REGION: Field = choice(
-    "region",
-    "Region",
-    "Which regional price list applies.",
-    &REGION_OPTIONS,
-);
-pub const ARCH: Field = choice(
-    "arch",
-    "Lambda architecture",
-    "arm64 (Graviton) duration costs 20% less.",
-    &[("x86_64", "x86_64"), ("arm64", "arm64 (Graviton)")],
-);
-pub const FREE_TIER: Field = Field {
-    key: "free_tier",
-    label: "Apply the always-free tier",
-    unit: "",
-    hint: "Monthly allowances: 1M Lambda requests, 400,000 GB-s, 4,000 transitions, 25 GB of DynamoDB storage.",
-    kind: Kind::Flag,
-};
-pub const GBS: Field = num(
-    "gbs",
-    "Lambda GB-s per request",
-    "GB-s",
-    "Memory (GB) × duration (s), all invocations of one request together.",
-);
-pub const INVOCATIONS: Field = num(
-    "invocations",
-    "Lambda invocations per request",
-    "per request",
-    "Each invocation pays the request fee ($0.20 per million).",
-);
-pub const SFN: Field = choice(
-    "sfn",
-    "Workflow type",
-    "Standard bills state transitions; Express bills executions and duration.",
-    &[
-        ("none", "None"),
-        ("standard", "Standard"),
-        ("express", "Express"),
-    ],
-);
-pub const SFN_TRANSITIONS: Field = num(
-    "sfn_transitions",
-    "State transitions per request",
-    "per request",
-    "Every step a Standard workflow enters, retries included.",
-);
-pub const SFN_EXPRESS_MS: Field = num(
-    "sfn_express_ms",
-    "Express duration",
-    "ms per request",
-    "Billed in 100 ms steps.",
-);
-pub const SFN_EXPRESS_MB: Field = num(
-    "sfn_express_mb",
-    "Express memory",
-    "MB",
-    "Billed in 64 MB steps, 64 MB at least.",
-);
-pub const EB_EVENTS: Field = num(
-    "eb_events",
-    "Custom events per request",
-    "per request",
-    "Events put on a custom bus; AWS service events are free.",
-);
-pub const EB_EVENT_KB: Field = num(
-    "eb_event_kb",
-    "Event size",
-    "KB",
-    "Billed per 64 KB chunk: a 100 KB event counts as 2.",
-);
-pub const DDB_MODE: Field = choice(
-    "ddb_mode",
-    "Capacity mode",
-    "Provisioned assumes traffic spread evenly over the period.",
-    &[("on_demand", "On-demand"), ("provisioned", "Provisioned")],
-);
-pub const DDB_READS: Field = num(
-    "ddb_reads",
-    "Reads per request",
-    "items",
-    "Item reads (GetItem, or items a Query returns).",
-);
-pub const DDB_READ_KB: Field = num(
-    "ddb_read_kb",
-    "Read item size",
-    "KB",
-    "Rounded up to 4 KB units.",
-);
-pub const DDB_READ: Field = choice(
-    "ddb_read",
-    "Read consistency",
-    "0.5, 1 or 2 units per 4 KB.",
-    &[
-        ("eventual", "Eventual"),
-        ("strong", "Strong"),
-        ("transactional", "Transactional"),
-    ],
-);
-pub const DDB_WRITES: Field = num(
-    "ddb_writes",
-    "Writes per request",
-    "items",
-    "Item writes (PutItem, UpdateItem, DeleteItem).",
-);
-pub const DDB_WRITE_KB: Field = num(
-    "ddb_write_kb",
-    "Write item size",
-    "KB",
-    "Rounded up to 1 KB units.",
-);
-pub const DDB_WRITE: Field = choice(
-    "ddb_write",
-    "Write type",
-    "1 or 2 units per 1 KB.",
-    &[("standard", "Standard"), ("transactional", "Transactional")],
-);
-pub const DDB_STORAGE_GB: Field = num(
-    "ddb_storage_gb",
-    "Table storage",
-    "GB",
-    "A fixed monthly cost, whatever the traffic.",
-);
-/// The table's GB-s values: edited beside the table, not in the form.
-pub const ROWS: Field = Field {
-    key: "rows",
-    label: "Table rows",
-    unit: "GB-s",
-    hint: "GB-s values, comma-separated, or start:end:step ranges, e.g. 1,32:256:32.",
-    kind: Kind::Text,
-};
-
-/// Every group: id, title, note and fields, in the order the page shows
-/// them. Step Functions' fields depend on the workflow type (`groups`).
-const GROUPS: [(&str, &str, &str, &[Field]); 6] = [
+/// Every group: id, title and note, in the order the page shows them. The
+/// fields come from the key declarations (`scenario/keys.rs`), in their
+/// order.
+const GROUPS: [(&str, &str, &str); 6] = [
     (
         "budget",
         "Budget and volume",
         "What you can spend, and what the system must serve.",
-        &[BUDGET, PERIOD, REQUESTS],
     ),
-    (
-        "prices",
-        "Prices",
-        "Where it runs, and on what.",
-        &[REGION, ARCH, FREE_TIER],
-    ),
+    ("prices", "Prices", "Where it runs, and on what."),
     (
         "lambda",
         "Lambda",
         "Request fee plus duration in GB-seconds, billed per 1 ms.",
-        &[GBS, INVOCATIONS],
     ),
     (
         "sfn",
         "Step Functions",
         "Orchestration: per transition (Standard) or per execution and duration (Express).",
-        &[],
     ),
     (
         "eventbridge",
         "EventBridge",
         "Custom events, per 64 KB chunk.",
-        &[EB_EVENTS, EB_EVENT_KB],
     ),
     (
         "dynamodb",
         "DynamoDB",
         "Read and write units per request, and storage per month.",
-        &[
-            DDB_MODE,
-            DDB_READS,
-            DDB_READ_KB,
-            DDB_READ,
-            DDB_WRITES,
-            DDB_WRITE_KB,
-            DDB_WRITE,
-            DDB_STORAGE_GB,
-        ],
     ),
 ];
 
 /// The form for a scenario, grouped by service.
 pub fn groups(s: &Scenario) -> Vec<Group> {
-    let sfn_fields: &[Field] = match s.sfn {
-        Sfn::None => &[SFN],
-        Sfn::Standard => &[SFN, SFN_TRANSITIONS],
-        Sfn::Express => &[SFN, SFN_EXPRESS_MS, SFN_EXPRESS_MB],
-    };
     let mut groups = Vec::with_capacity(GROUPS.len());
-    for &(id, title, note, fields) in &GROUPS {
+    for &(id, title, note) in &GROUPS {
+        let mut fields = Vec::new();
+        for spec in SPECS {
+            if spec.group == Some(id) && (spec.shown)(s) {
+                fields.push(spec.field);
+            }
+        }
         groups.push(Group {
             id,
             title,
             note,
-            fields: if id == "sfn" { sfn_fields } else { fields }.to_vec(),
+            fields,
         });
     }
     groups
+}
+
+/// The field of a declared key (for `rows`, edited beside the table).
+pub fn field(key: &str) -> Option<Field> {
+    spec(key).map(|s| s.field)
 }
 
 #[cfg(test)]
@@ -331,7 +128,7 @@ mod tests {
                 shown.extend(g.fields.iter().map(|f| f.key));
             }
         }
-        shown.push(ROWS.key);
+        shown.push("rows");
         for k in KEYS {
             // v is fixed, prices is pinned by links, embed is a page mode.
             if !matches!(*k, "v" | "prices" | "embed") {
@@ -368,6 +165,6 @@ mod tests {
 
     #[test]
     fn units_name_the_period() {
-        assert_eq!(BUDGET.unit_for("day"), "USD per day");
+        assert_eq!(field("budget").unwrap().unit_for("day"), "USD per day");
     }
 }

@@ -2,7 +2,7 @@
 //! are proved against the forward model, and links round-trip exactly.
 
 use backcast_core::cost::Model;
-use backcast_core::scenario::{Raw, Scenario};
+use backcast_core::scenario::{Raw, Rule, Scenario, Spec, SPECS};
 use backcast_core::solve::{headroom, max_gbs, solve, Knob, Limit};
 use backcast_core::Decimal;
 use proptest::prelude::*;
@@ -19,69 +19,58 @@ fn dec_text(max: u64, dp: u32) -> impl Strategy<Value = String> {
     })
 }
 
-fn one_of(options: &'static [&'static str]) -> impl Strategy<Value = String> {
-    proptest::sample::select(options).prop_map(|s| s.to_string())
+/// A random value for one declared key, as text, from its declaration
+/// (`scenario/keys.rs`): a number up to its typical value (above 0 where
+/// the key must be), one of its choices, a flag, a region, a book.
+fn value_of(spec: &'static Spec) -> BoxedStrategy<String> {
+    let (max, dp) = spec.typical;
+    match spec.rule {
+        Rule::Number(bound) if bound.positive => {
+            let scale = 10u64.pow(dp);
+            (1..=max * scale)
+                .prop_map(move |n| {
+                    let (i, f) = (n / scale, n % scale);
+                    if f == 0 {
+                        i.to_string()
+                    } else {
+                        format!("{i}.{f:0width$}", width = dp as usize)
+                    }
+                })
+                .boxed()
+        }
+        Rule::Number(_) => dec_text(max, dp).boxed(),
+        Rule::Flag => proptest::sample::select(&["0", "1"][..])
+            .prop_map(str::to_string)
+            .boxed(),
+        Rule::Choice(options) => proptest::sample::select(options)
+            .prop_map(|(k, _)| k.to_string())
+            .boxed(),
+        Rule::Region => proptest::sample::select(backcast_core::prices::REGIONS)
+            .prop_map(|(c, _)| c.to_string())
+            .boxed(),
+        Rule::Book => proptest::sample::select(backcast_core::prices::BOOKS)
+            .prop_map(|b| b.id.to_string())
+            .boxed(),
+        Rule::Rows => Just("1,32:256:32".to_string()).boxed(),
+    }
 }
 
-/// Random scenarios spanning every key that changes the price.
+/// Random scenarios spanning every declared key that changes the price
+/// (all but the table's rows and the embed flag, which `link_scenario`
+/// adds).
 fn scenario() -> impl Strategy<Value = Scenario> {
-    let money = (
-        (1u64..=5_000_000).prop_map(|c| format!("{}.{:02}", c / 100, c % 100)),
-        one_of(&["day", "month"]),
-        dec_text(10_000_000, 0),
-        one_of(&["us-east-1", "eu-south-1", "ap-south-1", "af-south-1"]),
-        one_of(&["x86_64", "arm64"]),
-        one_of(&["0", "1"]),
-        one_of(&["2026-11", "2024-10"]),
-    );
-    let workload = (
-        dec_text(300, 3),
-        dec_text(5, 0),
-        one_of(&["none", "standard", "express"]),
-        dec_text(40, 0),
-        dec_text(5000, 0),
-        dec_text(1024, 0),
-        dec_text(10, 0),
-        (1u64..=1024).prop_map(|k| k.to_string()),
-    );
-    let ddb = (
-        one_of(&["on_demand", "provisioned"]),
-        dec_text(20, 0),
-        (1u64..=400).prop_map(|k| k.to_string()),
-        one_of(&["eventual", "strong", "transactional"]),
-        dec_text(20, 0),
-        (1u64..=400).prop_map(|k| k.to_string()),
-        one_of(&["standard", "transactional"]),
-        dec_text(100, 1),
-    );
-    (money, workload, ddb).prop_map(|(m, w, d)| {
-        let pairs: Vec<(&str, String)> = vec![
-            ("budget", m.0),
-            ("period", m.1),
-            ("requests", m.2),
-            ("region", m.3),
-            ("arch", m.4),
-            ("free_tier", m.5),
-            ("prices", m.6),
-            ("gbs", w.0),
-            ("invocations", w.1),
-            ("sfn", w.2),
-            ("sfn_transitions", w.3),
-            ("sfn_express_ms", w.4),
-            ("sfn_express_mb", w.5),
-            ("eb_events", w.6),
-            ("eb_event_kb", w.7),
-            ("ddb_mode", d.0),
-            ("ddb_reads", d.1),
-            ("ddb_read_kb", d.2),
-            ("ddb_read", d.3),
-            ("ddb_writes", d.4),
-            ("ddb_write_kb", d.5),
-            ("ddb_write", d.6),
-            ("ddb_storage_gb", d.7),
-        ];
-        let (s, problems) =
-            Scenario::from_pairs(pairs.iter().map(|(k, v)| (*k, Raw::Text(v.as_str()))));
+    let specs: Vec<&'static Spec> = SPECS
+        .iter()
+        .filter(|s| !matches!(s.field.key, "rows" | "embed"))
+        .collect();
+    let values: Vec<BoxedStrategy<String>> = specs.iter().map(|s| value_of(s)).collect();
+    values.prop_map(move |values| {
+        let pairs: Vec<(&str, &str)> = specs
+            .iter()
+            .zip(&values)
+            .map(|(s, v)| (s.field.key, v.as_str()))
+            .collect();
+        let (s, problems) = Scenario::from_pairs(pairs.iter().map(|(k, v)| (*k, Raw::Text(v))));
         assert!(problems.is_empty(), "{problems:?}");
         s
     })
@@ -175,16 +164,17 @@ proptest! {
     #[test]
     fn cost_never_falls_as_a_workload_key_grows(
         s in scenario(),
-        key in one_of(&["gbs", "invocations", "sfn_transitions", "sfn_express_ms", "sfn_express_mb",
-                        "eb_events", "eb_event_kb", "ddb_reads", "ddb_read_kb", "ddb_writes",
-                        "ddb_write_kb", "ddb_storage_gb", "requests"]),
+        // Every number key but the budget (from the declarations).
+        key in proptest::sample::select(
+            SPECS.iter().filter(|s| matches!(s.rule, Rule::Number(_)) && s.field.key != "budget")
+                .map(|s| s.field.key).collect::<Vec<_>>()),
         bump in 1u64..1000,
     ) {
         let before = Model::new(&s).cost(s.requests);
         let mut t = s.clone();
-        let now: Decimal = t.get(&key).unwrap().parse().unwrap();
+        let now: Decimal = t.get(key).unwrap().parse().unwrap();
         let grown = (now + Decimal::from(bump)).to_string();
-        t.set(&key, Raw::Text(&grown)).unwrap();
+        t.set(key, Raw::Text(&grown)).unwrap();
         let after = Model::new(&t).cost(t.requests);
         prop_assert!(before <= after, "{key}: {before} -> {after}");
     }

@@ -5,7 +5,7 @@
 use crate::components::field::{number_field, NumberFieldProps, OnEdit};
 use crate::components::markup::{fixed, Markup};
 use backcast_core::export::{table_caption, table_headers};
-use backcast_core::form::ROWS;
+use backcast_core::form;
 use backcast_core::view::TableRow;
 use yew::prelude::*;
 
@@ -74,10 +74,10 @@ pub fn requests_table(p: &TableView) -> Html {
     html! {
         <section class="table" aria-labelledby="table-title">
             { fixed(r#"<h2 id="table-title">GB-s to requests</h2>"#) }
-            if let Some(on_edit) = &p.on_edit {
+            if let (Some(on_edit), Some(rows)) = (&p.on_edit, form::field("rows")) {
                 <div class="rows-field no-print">
-                    { number_field(&NumberFieldProps { key_name: ROWS.key.into(), label: ROWS.label.into(),
-                        unit: ROWS.unit.into(), hint: ROWS.hint.into(), value: p.rows_text.clone(),
+                    { number_field(&NumberFieldProps { key_name: rows.key.into(), label: rows.label.into(),
+                        unit: rows.unit.into(), hint: rows.hint.into(), value: p.rows_text.clone(),
                         error: p.rows_error.clone(), text: true, on_edit }) }
                 </div>
             }
