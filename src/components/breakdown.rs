@@ -2,6 +2,7 @@
 //! dominant line marked.
 
 use crate::components::markup::{fixed, Markup};
+use crate::tpl;
 use backcast_core::view::{BreakdownLine, ServiceLine};
 use yew::prelude::*;
 
@@ -21,12 +22,12 @@ pub struct BreakdownProps<'a> {
 /// `style`, so the strict CSP (style-src 'self') holds.
 fn share(m: &mut Markup, permille: u32, text: &str) {
     m.put(
-        concat!(
+        tpl!(concat!(
             r#"<td class="share"><svg viewBox="0 0 1000 10" preserveAspectRatio="none" "#,
             r#"aria-hidden="true" focusable="false" class="bar">"#,
             r#"<rect width="{}" height="10"></rect></svg>{}</td></tr>"#,
-        ),
-        &[&permille.min(1000).to_string(), text],
+        )),
+        [&permille.min(1000).to_string(), text],
     );
 }
 
@@ -47,30 +48,30 @@ pub fn breakdown(p: &BreakdownProps) -> Html {
 pub fn costs(p: &BreakdownProps) -> Markup {
     let mut m = Markup::new();
     m.put(
-        concat!(
+        tpl!(concat!(
             r#"<table class="costs">"#,
             "<caption>Cost of {} requests per {}, by service and dimension</caption><thead><tr>",
             r#"<th scope="col">Service / dimension</th><th scope="col">Per request</th>"#,
             r#"<th scope="col">Per {}</th><th scope="col" class="share">Share</th></tr></thead>"#,
-        ),
-        &[p.needed, p.period, p.period],
+        )),
+        [p.needed, p.period, p.period],
     );
     for s in p.services {
-        m.put(r#"<tbody data-testid="service-{}">"#, &[s.service])
+        m.put(tpl!(r#"<tbody data-testid="service-{}">"#), [s.service])
             .raw(if s.dominant {
                 r#"<tr class="service dominant"><th scope="rowgroup">"#
             } else {
                 r#"<tr class="service"><th scope="rowgroup">"#
             })
-            .put("{}", &[s.service])
+            .put(tpl!("{}"), [s.service])
             .raw(if s.dominant && p.services.len() > 1 {
                 r#"<span class="badge">largest</span>"#
             } else {
                 ""
             })
             .put(
-                "</th><td>{}</td><td>{}</td>",
-                &[&s.per_request, &s.per_period],
+                tpl!("</th><td>{}</td><td>{}</td>"),
+                [&s.per_request, &s.per_period],
             );
         share(&mut m, s.permille, &s.share_text);
         for l in p.lines.iter().filter(|l| l.service == s.service) {
@@ -82,27 +83,27 @@ pub fn costs(p: &BreakdownProps) -> Markup {
             } else {
                 r#"<tr class="dimension"><th scope="row">"#
             })
-            .put("{}", &[l.dimension])
+            .put(tpl!("{}"), [l.dimension])
             .raw(if l.dominant {
                 r#"<span class="badge">dominates</span>"#
             } else {
                 ""
             })
             .put(
-                "</th><td>{}</td><td>{}</td>",
-                &[&l.per_request, &l.per_period],
+                tpl!("</th><td>{}</td><td>{}</td>"),
+                [&l.per_request, &l.per_period],
             );
             share(&mut m, l.permille, &l.share_text);
         }
         m.raw("</tbody>");
     }
     m.put(
-        concat!(
+        tpl!(concat!(
             r#"<tfoot><tr><th scope="row">Total</th><td>{}</td>"#,
             r#"<td data-testid="total-per-period">{}</td><td class="share"></td></tr></tfoot>"#,
             "</table>",
-        ),
-        &[p.total_per_request, p.total_per_period],
+        )),
+        [p.total_per_request, p.total_per_period],
     );
     m
 }
@@ -111,8 +112,8 @@ pub fn costs(p: &BreakdownProps) -> Markup {
 pub fn price_note(note: &str) -> Html {
     let mut m = Markup::new();
     m.put(
-        r#"<p data-testid="price-note" class="hint price-note">{}</p>"#,
-        &[note],
+        tpl!(r#"<p data-testid="price-note" class="hint price-note">{}</p>"#),
+        [note],
     );
     m.html()
 }

@@ -2,6 +2,7 @@
 //! volume, the point where it meets the frontier, and the scenario marked.
 
 use crate::components::markup::Markup;
+use crate::tpl;
 use backcast_core::view::{Chart, HEIGHT, MARGIN, WIDTH};
 use yew::prelude::*;
 
@@ -31,18 +32,18 @@ fn needed_label(m: &mut Markup, c: &Chart, y: i32, left: i32, right: i32) {
     let label = &c.needed_label;
     if free(left, left + ROOM) {
         m.put(
-            r#"<text x="{}" y="{}" class="needed-label annot">{}</text>"#,
-            &[&n(left + 8), &n(y - 6), label],
+            tpl!(r#"<text x="{}" y="{}" class="needed-label annot">{}</text>"#),
+            [&n(left + 8), &n(y - 6), label],
         );
     } else if free(right - ROOM, right) {
         m.put(
-            r#"<text x="{}" y="{}" text-anchor="end" class="needed-label annot">{}</text>"#,
-            &[&n(right - 4), &n(y - 6), label],
+            tpl!(r#"<text x="{}" y="{}" text-anchor="end" class="needed-label annot">{}</text>"#),
+            [&n(right - 4), &n(y - 6), label],
         );
     } else {
         m.put(
-            r#"<text x="{}" y="{}" class="needed-label annot">{}</text>"#,
-            &[&n(left + 8), &n(y + 18), label],
+            tpl!(r#"<text x="{}" y="{}" class="needed-label annot">{}</text>"#),
+            [&n(left + 8), &n(y + 18), label],
         );
     }
 }
@@ -66,7 +67,7 @@ pub fn frontier_chart(c: &Chart) -> Html {
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
     let mut m = Markup::new();
     m.put(
-        concat!(
+        tpl!(concat!(
             r#"<section aria-labelledby="chart-title" data-testid="chart" class="chart">"#,
             r#"<h2 id="chart-title">The frontier</h2>"#,
             r#"<p class="hint">Shaded: what the budget buys. Below the curve fits; above it does not.</p>"#,
@@ -75,8 +76,8 @@ pub fn frontier_chart(c: &Chart) -> Html {
             r#"<title id="chart-svg-title">{}</title>"#,
             r#"<desc id="chart-svg-desc" data-testid="chart-summary">{}</desc>"#,
             r#"<path d="{}" class="grid"></path><path d="{}" class="axis"></path><g class="ticks">"#,
-        ),
-        &[
+        )),
+        [
             &format!("0 0 {WIDTH} {HEIGHT}"),
             &c.title,
             &c.summary,
@@ -86,26 +87,26 @@ pub fn frontier_chart(c: &Chart) -> Html {
     );
     for (y, label) in &c.y_ticks {
         m.put(
-            r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#,
-            &[&n(left - 6), &n(y + 4), label],
+            tpl!(r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#),
+            [&n(left - 6), &n(y + 4), label],
         );
     }
     for (x, label) in &c.x_ticks {
         m.put(
-            r#"<text x="{}" y="{}" text-anchor="middle">{}</text>"#,
-            &[&n(*x), &n(bottom + 20), label],
+            tpl!(r#"<text x="{}" y="{}" text-anchor="middle">{}</text>"#),
+            [&n(*x), &n(bottom + 20), label],
         );
     }
     m.raw("</g>");
     if !c.area.is_empty() {
         m.put(
-            concat!(
+            tpl!(concat!(
                 r#"<path d="{}" class="fits"></path>"#,
                 r#"<path d="{}" data-testid="chart-curve" class="curve"></path>"#,
                 r#"<text x="{}" y="{}" class="region annot">{}</text>"#,
                 r#"<text x="{}" y="{}" text-anchor="end" class="region annot">{}</text>"#,
-            ),
-            &[
+            )),
+            [
                 &c.area,
                 &c.path,
                 &n(left + 8),
@@ -120,8 +121,8 @@ pub fn frontier_chart(c: &Chart) -> Html {
     if let Some(y) = c.needed_y {
         let ys = n(y);
         m.put(
-            r#"<line x1="{}" x2="{}" y1="{}" y2="{}" class="needed"></line>"#,
-            &[&n(left), &n(right), &ys, &ys],
+            tpl!(r#"<line x1="{}" x2="{}" y1="{}" y2="{}" class="needed"></line>"#),
+            [&n(left), &n(right), &ys, &ys],
         );
         needed_label(&mut m, c, y, left, right);
     }
@@ -129,8 +130,8 @@ pub fn frontier_chart(c: &Chart) -> Html {
     // frontier (filled); the legend below names both.
     if let Some((x, y, _)) = &c.current {
         m.put(
-            r#"<circle cx="{}" cy="{}" r="5" class="current"></circle>"#,
-            &[&n(*x), &n(*y)],
+            tpl!(r#"<circle cx="{}" cy="{}" r="5" class="current"></circle>"#),
+            [&n(*x), &n(*y)],
         );
     }
     if let Some((x, y, label)) = &c.meet {
@@ -140,20 +141,20 @@ pub fn frontier_chart(c: &Chart) -> Html {
             (x + 8, "start")
         };
         m.put(
-            concat!(
+            tpl!(concat!(
                 r#"<circle cx="{}" cy="{}" r="5" class="meet"></circle>"#,
                 r#"<text x="{}" y="{}" text-anchor="{}" class="meet-label annot">{}</text>"#,
-            ),
-            &[&n(*x), &n(*y), &n(lx), &n(y - 10), anchor, label],
+            )),
+            [&n(*x), &n(*y), &n(lx), &n(y - 10), anchor, label],
         );
     }
     m.put(
-        concat!(
+        tpl!(concat!(
             r#"<text x="{}" y="{}" text-anchor="middle" class="axis-label">{}</text>"#,
             r#"<text x="4" y="{}" class="axis-label">{}</text></svg>"#,
             r#"<ul class="chart-legend"><li><span aria-hidden="true" class="key curve"></span>{}</li>"#,
-        ),
-        &[
+        )),
+        [
             &n((left + right) / 2),
             &n(HEIGHT - 4),
             &c.x_label,
@@ -164,20 +165,20 @@ pub fn frontier_chart(c: &Chart) -> Html {
     );
     if c.needed_y.is_some() {
         m.put(
-            r#"<li><span aria-hidden="true" class="key needed"></span>{}</li>"#,
-            &[&c.needed_label],
+            tpl!(r#"<li><span aria-hidden="true" class="key needed"></span>{}</li>"#),
+            [&c.needed_label],
         );
     }
     if let Some((_, _, label)) = &c.meet {
         m.put(
-            r#"<li><span aria-hidden="true" class="key meet"></span>where it meets the frontier: {}</li>"#,
-            &[label],
+            tpl!(r#"<li><span aria-hidden="true" class="key meet"></span>where it meets the frontier: {}</li>"#),
+            [label],
         );
     }
     if let Some((_, _, label)) = &c.current {
         m.put(
-            r#"<li><span aria-hidden="true" class="key current"></span>{}</li>"#,
-            &[label],
+            tpl!(r#"<li><span aria-hidden="true" class="key current"></span>{}</li>"#),
+            [label],
         );
     }
     m.raw("</ul></section>");

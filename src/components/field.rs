@@ -1,6 +1,7 @@
 //! Labelled form controls that speak in scenario keys.
 
 use crate::components::markup::filled;
+use crate::tpl;
 use yew::prelude::*;
 
 /// Called with `(key, text)` whenever a control changes.
@@ -43,16 +44,16 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
     };
     let inner = html! {
         <>
-            { filled(r#"<label for="{}">{}</label>"#, &[&id, &p.label]) }
+            { filled(tpl!(r#"<label for="{}">{}</label>"#), [&id, &p.label]) }
             <div class="control">
                 <input id={id} type="text" inputmode={if p.text { "text" } else { "decimal" }} autocomplete="off" spellcheck="false"
                     data-testid={format!("input-{}", p.key_name)}
                     value={p.value.clone()} {oninput}
                     aria-invalid={if p.error.is_some() { "true" } else { "false" }}
                     aria-describedby={described} />
-                if !p.unit.is_empty() { { filled(r#"<span class="unit">{}</span>"#, &[&p.unit]) } }
+                if !p.unit.is_empty() { { filled(tpl!(r#"<span class="unit">{}</span>"#), [&p.unit]) } }
             </div>
-            { filled(r#"<p class="hint" id="{}">{}</p>"#, &[&hint_id, &p.hint]) }
+            { filled(tpl!(r#"<p class="hint" id="{}">{}</p>"#), [&hint_id, &p.hint]) }
             if let Some(err) = &p.error {
                 <p class="error" id={err_id} role="alert" data-testid={format!("error-{}", p.key_name)}>{ err.clone() }</p>
             }
@@ -96,7 +97,7 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
     };
     html! {
         <div class="field">
-            { filled(r#"<label for="{}">{}</label>"#, &[&id, p.label]) }
+            { filled(tpl!(r#"<label for="{}">{}</label>"#), [&id, p.label]) }
             <div class="control">
                 <select id={id} data-testid={format!("input-{}", p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
                     { for p.options.iter().map(|&(v, l)| html! {
@@ -104,7 +105,7 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
                     }) }
                 </select>
             </div>
-            { filled(r#"<p class="hint" id="{}">{}</p>"#, &[&hint_id, p.hint]) }
+            { filled(tpl!(r#"<p class="hint" id="{}">{}</p>"#), [&hint_id, p.hint]) }
         </div>
     }
 }
@@ -135,9 +136,9 @@ pub fn check_field(p: &CheckFieldProps) -> Html {
             <div class="control">
                 <input id={id.clone()} type="checkbox" checked={p.value == "1"} {onchange}
                     data-testid={format!("input-{}", p.key_name)} aria-describedby={hint_id.clone()} />
-                { filled(r#"<label for="{}">{}</label>"#, &[&id, &p.label]) }
+                { filled(tpl!(r#"<label for="{}">{}</label>"#), [&id, &p.label]) }
             </div>
-            { filled(r#"<p class="hint" id="{}">{}</p>"#, &[&hint_id, &p.hint]) }
+            { filled(tpl!(r#"<p class="hint" id="{}">{}</p>"#), [&hint_id, &p.hint]) }
         </div>
     }
 }

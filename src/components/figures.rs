@@ -1,6 +1,7 @@
 //! The headline answers: the verdict and three figures.
 
 use crate::components::markup::{fixed, Markup};
+use crate::tpl;
 use backcast_core::view::Figure;
 use yew::prelude::*;
 
@@ -31,15 +32,15 @@ pub fn figure_list(figures: &[Figure]) -> Markup {
     for (i, f) in figures.iter().enumerate() {
         m.put(
             if f.alert {
-                r#"<div data-testid="figure-{}" class="figure alert">"#
+                tpl!(r#"<div data-testid="figure-{}" class="figure alert">"#)
             } else {
-                r#"<div data-testid="figure-{}" class="figure">"#
+                tpl!(r#"<div data-testid="figure-{}" class="figure">"#)
             },
-            &[&i.to_string()],
+            [&i.to_string()],
         )
         .put(
-            r#"<dt>{}</dt><dd class="value">{}</dd><dd class="detail">{}</dd></div>"#,
-            &[&f.label, &f.value, &f.detail],
+            tpl!(r#"<dt>{}</dt><dd class="value">{}</dd><dd class="detail">{}</dd></div>"#),
+            [&f.label, &f.value, &f.detail],
         );
     }
     m.raw("</dl>");

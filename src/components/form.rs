@@ -7,6 +7,7 @@ use crate::components::field::{
 use crate::components::helper::{gbs_helper, HelperProps};
 use crate::components::markup::filled;
 use crate::state::State;
+use crate::tpl;
 use backcast_core::form::{Field, Group, Kind};
 use backcast_core::helper::HelperField;
 use yew::prelude::*;
@@ -63,8 +64,8 @@ pub fn scenario_form(p: &FormProps) -> Html {
             { for p.groups.iter().map(|g| {
                 html! {
                     <fieldset class="group" data-testid={format!("group-{}", g.id)} aria-describedby={format!("group-{}-note", g.id)}>
-                        { filled(r#"<legend id="group-{}-title">{}</legend><p class="hint group-note" id="group-{}-note">{}</p>"#,
-                            &[g.id, g.title, g.id, g.note]) }
+                        { filled(tpl!(r#"<legend id="group-{}-title">{}</legend><p class="hint group-note" id="group-{}-note">{}</p>"#),
+                            [g.id, g.title, g.id, g.note]) }
                         <div class="fields">
                             { for g.fields.iter().map(|f| control(f, p)) }
                         </div>

@@ -2,6 +2,7 @@
 //! others fixed, how much of each the budget still allows per request.
 
 use crate::components::markup::Markup;
+use crate::tpl;
 use backcast_core::view::HeadroomLine;
 use yew::prelude::*;
 
@@ -12,11 +13,11 @@ use yew::prelude::*;
 pub fn headroom(note: &str, lines: &[HeadroomLine]) -> Html {
     let mut head = Markup::new();
     head.put(
-        concat!(
+        tpl!(concat!(
             r#"<h2 id="headroom-title">Headroom per service</h2>"#,
             r#"<p id="headroom-note" class="hint">{}</p>"#,
-        ),
-        &[note],
+        )),
+        [note],
     );
     html! {
         <section class="headroom" aria-labelledby="headroom-title" data-testid="headroom">
@@ -30,25 +31,25 @@ pub fn headroom(note: &str, lines: &[HeadroomLine]) -> Html {
 pub fn limits(lines: &[HeadroomLine]) -> Markup {
     let mut m = Markup::new();
     m.put(
-        concat!(
+        tpl!(concat!(
             r#"<table aria-describedby="headroom-note" class="limits">"#,
             r#"<thead><tr><th scope="col">Per request</th><th scope="col">Now</th>"#,
             r#"<th scope="col">Most that fits</th><th scope="col">Room left</th></tr></thead><tbody>"#,
-        ),
-        &[],
+        )),
+        [],
     );
     for h in lines {
         m.put(
             if h.over {
-                r#"<tr data-testid="headroom-{}" class="over">"#
+                tpl!(r#"<tr data-testid="headroom-{}" class="over">"#)
             } else {
-                r#"<tr data-testid="headroom-{}">"#
+                tpl!(r#"<tr data-testid="headroom-{}">"#)
             },
-            &[h.key],
+            [h.key],
         )
         .put(
-            r#"<th scope="row">{}</th><td>{}</td><td class="max">{}</td><td class="spare">{}</td></tr>"#,
-            &[h.label, &h.current, &h.max, &h.spare],
+            tpl!(r#"<th scope="row">{}</th><td>{}</td><td class="max">{}</td><td class="spare">{}</td></tr>"#),
+            [h.label, &h.current, &h.max, &h.spare],
         );
     }
     m.raw("</tbody></table>");

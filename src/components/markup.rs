@@ -23,12 +23,58 @@
 //!   new table costs about 40 ms more to parse and lay out than patching
 //!   the text of the old one.
 //!
+//! Templates are `Tpl<N>`, made by `tpl!`, which counts a template's
+//! `{}` holes at compile time: `put(tpl!("<p>{}</p>"), [a])` compiles, and
+//! a template whose holes and values differ in number does not.
+//!
 //! Safety: markup comes only from `&'static str` templates in this crate;
 //! every value put into a hole is escaped, whether it lands in text or in
 //! a double-quoted attribute value. Values come from the link (scenario
 //! numbers shown back) and must never become markup.
 
 use yew::{AttrValue, Html};
+
+/// A static template with `N` holes (`{}`). Made only by [`tpl!`], which
+/// counts the holes at compile time: a template and its values cannot
+/// disagree in number.
+#[derive(Clone, Copy)]
+pub struct Tpl<const N: usize>(&'static str);
+
+impl<const N: usize> Tpl<N> {
+    /// Fails to compile (in `tpl!`'s const block) when `tpl` has other
+    /// than `N` holes.
+    pub const fn new(tpl: &'static str) -> Self {
+        assert!(
+            holes(tpl) == N,
+            "a template and its values differ in number"
+        );
+        Tpl(tpl)
+    }
+}
+
+/// The number of `{}` holes in `tpl`.
+pub const fn holes(tpl: &str) -> usize {
+    let b = tpl.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i + 1 < b.len() {
+        if b[i] == b'{' && b[i + 1] == b'}' {
+            n += 1;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    n
+}
+
+/// A template whose holes are counted at compile time; the count must
+/// equal the number of values it is filled with.
+#[macro_export]
+macro_rules! tpl {
+    ($tpl:expr) => {
+        const { $crate::components::markup::Tpl::new($tpl) }
+    };
+}
 
 /// An HTML string under construction.
 #[derive(Default)]
@@ -40,9 +86,16 @@ impl Markup {
     }
 
     /// Appends `tpl` with each `{}` replaced by the next of `args`,
-    /// escaped. The template itself is static markup, written as is.
+    /// escaped. The template itself is static markup, written as is; its
+    /// number of holes equals `N`, checked at compile time (`tpl!`).
+    #[inline(always)]
+    pub fn put<const N: usize>(&mut self, tpl: Tpl<N>, args: [&str; N]) -> &mut Self {
+        self.fill(tpl.0, &args)
+    }
+
+    /// `put`'s one copy in the wasm, whatever the number of holes.
     #[inline(never)]
-    pub fn put(&mut self, tpl: &'static str, args: &[&str]) -> &mut Self {
+    fn fill(&mut self, tpl: &'static str, args: &[&str]) -> &mut Self {
         let mut args = args.iter();
         let b = tpl.as_bytes();
         let (mut done, mut i) = (0, 0);
@@ -58,7 +111,6 @@ impl Markup {
             }
         }
         self.0.push_str(&tpl[done..]);
-        debug_assert!(args.next().is_none(), "more values than holes in {tpl}");
         self
     }
 
@@ -104,7 +156,7 @@ pub fn escape_into(out: &mut String, s: &str) {
 
 /// `tpl` with its holes filled from `args` (escaped), as a node: for one
 /// display-only piece inside `html!` (a label, a hint).
-pub fn filled(tpl: &'static str, args: &[&str]) -> Html {
+pub fn filled<const N: usize>(tpl: Tpl<N>, args: [&str; N]) -> Html {
     let mut m = Markup::new();
     m.put(tpl, args);
     m.html()
@@ -142,11 +194,11 @@ mod tests {
     fn fills_holes_in_order_and_escapes_them() {
         let mut m = Markup::new();
         m.put(
-            r#"<p title="{}">{}</p>"#,
-            &[r#""><img src=x onerror=alert(1)>"#, "a & b"],
+            tpl!(r#"<p title="{}">{}</p>"#),
+            [r#""><img src=x onerror=alert(1)>"#, "a & b"],
         )
         .raw("<hr>")
-        .put("{}{}", &["<", ">"]);
+        .put(tpl!("{}{}"), ["<", ">"]);
         assert_eq!(
             m.as_str(),
             "<p title=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">a &amp; b</p><hr>&lt;&gt;"
@@ -154,9 +206,19 @@ mod tests {
     }
 
     #[test]
+    fn holes_are_counted() {
+        assert_eq!(holes(""), 0);
+        assert_eq!(holes("{"), 0);
+        assert_eq!(holes("{}"), 1);
+        assert_eq!(holes(r#"<p title="{}">{}{}</p>"#), 3);
+        // `{{}` is one hole after a brace, as `fill` reads it.
+        assert_eq!(holes("{{}"), 1);
+    }
+
+    #[test]
     fn a_template_without_holes_is_written_as_is() {
         let mut m = Markup::new();
-        m.put("<td class=\"share\"></td>", &[]);
+        m.put(tpl!("<td class=\"share\"></td>"), []);
         assert_eq!(m.as_str(), "<td class=\"share\"></td>");
     }
 }

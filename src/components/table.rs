@@ -4,6 +4,7 @@
 
 use crate::components::field::{number_field, NumberFieldProps, OnEdit};
 use crate::components::markup::{fixed, Markup};
+use crate::tpl;
 use backcast_core::export::{table_caption, table_headers};
 use backcast_core::form;
 use backcast_core::view::TableRow;
@@ -134,16 +135,19 @@ pub fn table_notes(p: &TableView) -> Markup {
     let mut m = Markup::new();
     if !p.needed.is_empty() {
         m.put(
-            concat!(
+            tpl!(concat!(
                 r#"<p class="hint legend"><span aria-hidden="true" class="swatch"></span>"#,
                 "Highlighted: the largest GB-s per request whose requests still cover ",
                 "the needed {} per {} ({}).</p>",
-            ),
-            &[p.needed, p.period, p.arch],
+            )),
+            [p.needed, p.period, p.arch],
         );
     }
     if let Some(note) = p.note {
-        m.put(r#"<p data-testid="rows-note" class="hint">{}</p>"#, &[note]);
+        m.put(
+            tpl!(r#"<p data-testid="rows-note" class="hint">{}</p>"#),
+            [note],
+        );
     }
     m
 }
