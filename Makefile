@@ -1,6 +1,6 @@
 # Backcast build and test entry points. Every target installs what it needs
 # on a fresh Debian 12 machine (as root) and is quick when all is in place.
-# Facts behind the pins: shared/toolchain.md.
+# Facts behind the pins: README.md, "Toolchain updates", and docs/toolchain.md.
 #
 #   make tools   install the toolchain (idempotent)
 #   make dist    release build into dist/ (relative asset URLs), with the

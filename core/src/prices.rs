@@ -4,7 +4,7 @@
 //! book's id (`prices=2026-11`), so every book that ever shipped stays in the
 //! build: an old link keeps its old prices.
 //!
-//! Sources, for every number below (collected in `shared/pricing.md`):
+//! Sources, for every number below (collected in `docs/pricing.md`):
 //! - [L] AWS Lambda pricing, <https://aws.amazon.com/lambda/pricing/>; cross-checked
 //!   against the AWS Price List as embedded in infracost's test goldens and in
 //!   aws-lambda-power-tuning's template (request 0.20 per million; x86 duration
@@ -23,7 +23,7 @@
 //!   0.00013 per RCU-hour; storage 0.25 per GB-month; always free 25 WCU,
 //!   25 RCU and 25 GB).
 //! - [R] Regional Lambda and Step Functions Standard prices, from the same pages'
-//!   region selectors as recorded in `shared/pricing.md`.
+//!   region selectors as recorded in `docs/pricing.md`.
 //!
 //! What is not confirmed is marked `derived` or `assumed` below and reported by
 //! [`RegionPrices::caveat`].
