@@ -127,10 +127,12 @@ fn exact(t: &str) -> Option<Decimal> {
         return Some(Decimal::ZERO);
     }
     let mut scale = frac.len() as i64 - exp;
-    if scale > 28 {
-        // Trailing zeros past the 28th place are dropped.
-        let trailing = digits.trailing_zeros();
-        let drop = trailing.min(usize::try_from(scale - 28).unwrap_or(usize::MAX));
+    if scale > 0 {
+        // Trailing fractional zeros change nothing; dropped, they leave
+        // room for digits that count (`10000000000.0000000000000000010`
+        // has 29 significant digits, which a decimal holds).
+        let trailing = digits.trailing_zeros().min(len);
+        let drop = trailing.min(usize::try_from(scale).unwrap_or(usize::MAX));
         len -= drop;
         scale -= drop as i64;
         if scale > 28 {
@@ -152,10 +154,10 @@ fn exact(t: &str) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(if neg { -m } else { m }, scale as u32).ok()
 }
 
-/// A well-formed number that `Decimal` cannot hold as written: one of 1 or
-/// more in magnitude is too large (Decimal holds about 7.9e28); a smaller
-/// one has more fractional digits than Decimal's 28 and is rounded to 28
-/// places. `None` when `t` is not a well-formed number at all. Works on the
+/// A well-formed number that `Decimal` cannot hold as written: one of
+/// 10^28 or more in magnitude is too large (Decimal holds about 7.9e28); a
+/// smaller one has more digits than Decimal holds and is rounded to 28
+/// significant digits (at most 28 places). `None` when `t` is not a well-formed number at all. Works on the
 /// digits alone: no floating point, which would cost the wasm build its
 /// float parsing tables.
 fn out_of_range(t: &str, text: &str) -> Option<Result<Decimal, String>> {
@@ -170,20 +172,40 @@ fn out_of_range(t: &str, text: &str) -> Option<Result<Decimal, String>> {
         return Some(Ok(Decimal::ZERO));
     }
     let pow = int.len() as i64 - 1 - lead as i64 + exp;
-    if pow >= 0 {
+    // Round half up to as many significant digits as a decimal holds: 29
+    // when the mantissa stays under 2^96, else 28 (which always fit), with
+    // at most 28 fractional places, as rust_decimal's rounding parser
+    // does. 1.00000000000000000000000000001 reads as 1; only a number of
+    // 10^29 or more, or one that rounds past the range, is too large.
+    let round = |kept: usize, scale: u32| {
+        // `kept` digits from the first significant one, padded with zeros
+        // where the number has fewer (`80E27` is 8 followed by 28 zeros).
+        let have = (digits.len() - lead).min(kept);
+        let mut m = digits.whole(lead, have, kept - have);
+        let next = lead + kept;
+        if next < digits.len() && digits.at(next) >= 5 {
+            m += 1;
+        }
+        Decimal::try_from_i128_with_scale(m, scale).ok()
+    };
+    let rounded = if pow >= 0 {
+        let Ok(pow) = u32::try_from(pow) else {
+            return Some(Err(shorten(text) + " is too large"));
+        };
+        let wide = 28u32.checked_sub(pow).and_then(|scale| round(29, scale));
+        let narrow = 27u32.checked_sub(pow).and_then(|scale| round(28, scale));
+        wide.or(narrow)
+    } else {
+        // 0.000ddd…: 28 fractional places.
+        let zeros = (-pow - 1) as usize;
+        if zeros >= 29 {
+            return Some(Ok(Decimal::ZERO));
+        }
+        round(28 - zeros, 28)
+    };
+    let Some(mut d) = rounded else {
         return Some(Err(shorten(text) + " is too large"));
-    }
-    // 0.000ddd…: keep 28 fractional places, round half up on the 29th.
-    let zeros = (-pow - 1) as usize;
-    if zeros >= 29 {
-        return Some(Ok(Decimal::ZERO));
-    }
-    let kept = 28 - zeros;
-    let mut d = Decimal::try_from_i128_with_scale(digits.whole(lead, kept, 0), 28).ok()?;
-    let next = lead + kept;
-    if next < digits.len() && digits.at(next) >= 5 {
-        d = crate::arith::add(d, Decimal::new(1, 28));
-    }
+    };
     if neg {
         d = -d;
     }
