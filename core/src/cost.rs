@@ -424,6 +424,33 @@ mod tests {
 
     use crate::scenario::valid as scenario;
 
+    /// Each service's subtotal, as the breakdown and `solve().breakdown`
+    /// show it, worked out by hand from book 2026-11 (us-east-1, no free
+    /// tier) for 1,000,000 requests a month.
+    #[test]
+    fn service_subtotals() {
+        let m = Model::new(&scenario(
+            "prices=2026-11&period=month&requests=1000000&sfn=standard&sfn_transitions=4\
+             &eb_events=2&eb_event_kb=100&ddb_reads=2&ddb_writes=1&ddb_storage_gb=10",
+        ));
+        let l = m.lines(dec!(1000000));
+        // Standard: 4 x 1,000,000 transitions x 0.000025 = 100.
+        assert_eq!(l.step_functions(), dec!(100));
+        // 2 events of 100 KB = 2 x 2 chunks of 64 KB; 4,000,000 x 0.000001 = 4.
+        assert_eq!(l.eventbridge(), dec!(4));
+        // Reads: 2 x 0.5 RRU (eventual, 4 KB) = 1 RRU a request, x 0.000000125
+        // = 0.125; writes: 1 WRU x 0.000000625 = 0.625; storage 10 GB x 0.25
+        // = 2.50 a month. 3.25 in all.
+        assert_eq!(l.dynamodb(), dec!(3.25));
+        // Express instead: 1,000,000 x 0.000001 = 1 for requests; 150 ms
+        // billed as 200 ms, 100 MB as 128 MB: 0.2 s x 0.125 GB = 0.025 GB-s,
+        // x 1,000,000 = 25,000 GB-s x 0.00001667 (first tier) = 0.41675.
+        let m = Model::new(&scenario(
+            "prices=2026-11&period=month&sfn=express&sfn_express_ms=150&sfn_express_mb=100",
+        ));
+        assert_eq!(m.lines(dec!(1000000)).step_functions(), dec!(1.41675));
+    }
+
     #[test]
     fn tiered_schedule_prices_each_tier() {
         let t = |b: Option<Decimal>, p: Decimal| Tier { up_to: b, price: p };
@@ -442,6 +469,8 @@ mod tests {
         assert_eq!(s.max_quantity(dec!(450)), Some(dec!(410)));
         assert_eq!(s.max_quantity(dec!(100)), Some(dec!(60)));
         assert_eq!(s.max_quantity(dec!(0)), Some(dec!(10)));
+        // A negative amount buys nothing, not even the free allowance.
+        assert_eq!(s.max_quantity(dec!(-5)), Some(dec!(0)));
         let free_forever = Schedule::flat(dec!(0));
         assert_eq!(free_forever.max_quantity(dec!(5)), None);
     }
