@@ -34,7 +34,7 @@ export DEBIAN_FRONTEND := noninteractive
 
 section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
-.PHONY: fetch check-wasm size-gate dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
+.PHONY: mutants tools-mutants fetch check-wasm size-gate dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
         dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench tools-twiggy clean
 
 all: test
@@ -231,6 +231,30 @@ bench: tools tools-twiggy
 	node bench/browser.mjs --loads 21 --edits 60 > $(BENCH_OUT)/browser.json
 	$(call section,bench 5/5: figures against targets -> BENCHMARKS.md)
 	node bench/report.mjs $(BENCH_OUT)/browser.json $(CRITERION_DIR) $(BENCH_OUT)/sizes.md
+
+# Mutation testing of the core (cargo-mutants; .cargo/mutants.toml says what
+# is excluded and why). Outside `make test`: it builds and tests the core
+# once per mutant, which takes a long while on 2 cores. Prints caught,
+# missed, unviable and timed-out mutants; the misses are listed in
+# $(MUTANTS_OUT)/mutants.out/missed.txt.
+MUTANTS_VERSION := 27.1.0
+MUTANTS_OUT := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/mutants
+tools-mutants: tools-rust
+	@if cargo mutants --version 2>/dev/null | grep -qw '$(MUTANTS_VERSION)'; then :; else \
+	  echo "installing cargo-mutants $(MUTANTS_VERSION) (a few minutes)"; \
+	  cargo install --locked cargo-mutants@$(MUTANTS_VERSION); \
+	fi
+
+mutants: tools-mutants
+	$(call section,cargo mutants over the core (backcast-core))
+	mkdir -p $(MUTANTS_OUT)
+	@# Exit 2 is "some mutants missed", 3 "some timed out": reported below.
+	rc=0; cargo mutants -p backcast-core -j 2 --output $(MUTANTS_OUT) || rc=$$?; \
+	  if [ $$rc -gt 3 ]; then echo "cargo mutants failed (exit $$rc)" >&2; exit $$rc; fi
+	@for f in caught missed timeout unviable; do \
+	  printf '%-9s %s\n' "$$f" "$$(wc -l < $(MUTANTS_OUT)/mutants.out/$$f.txt 2>/dev/null || echo 0)"; \
+	done
+	@echo "missed:"; cat $(MUTANTS_OUT)/mutants.out/missed.txt 2>/dev/null || true
 
 clean:
 	cargo clean
