@@ -157,8 +157,41 @@ fn bad_arguments_exit_2() {
         let o = backcast(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(o.stdout.is_empty(), "{args:?}");
-        assert!(String::from_utf8_lossy(&o.stderr).starts_with("backcast: "));
+        // clap's usage error names what is wrong.
+        assert!(
+            String::from_utf8_lossy(&o.stderr).starts_with("error: "),
+            "{args:?}"
+        );
     }
     let help = stdout(&backcast(&["--help"]));
-    assert!(help.starts_with("usage: backcast"));
+    assert!(help.contains("Usage: backcast [OPTIONS] [LINK]"), "{help}");
+    assert!(help.contains("`-` reads it"), "{help}");
+    let version = stdout(&backcast(&["--version"]));
+    assert_eq!(version, format!("backcast {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn a_link_on_standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backcast"))
+        .args(["-", "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the backcast binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{ARTICLE}\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    // The article's 64 GB-s row: 7 / 0.00106708 = 6,559.96 → 6,559.
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("64,") && l.contains("\"6,559\"")),
+        "{csv}"
+    );
 }

@@ -1,5 +1,7 @@
 //! The command line on the same core as the page:
-//! `backcast '<share link or ?query>' [--format json|markdown|csv]`.
+//! `backcast '<share link or ?query>' [--format json|markdown|csv]`, `-`
+//! for a link on standard input; `--help`, `--version` (clap, native only:
+//! never in the wasm).
 //!
 //! JSON is the `solve` result; Markdown and CSV are the page's table,
 //! with the page's rounding, units and period. Bad input exits 2 with the
@@ -7,7 +9,9 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    match cli::run(std::env::args().skip(1).collect()) {
+    use clap::Parser;
+    let args = cli::Args::parse();
+    match cli::run(&args) {
         Ok(out) => print!("{out}"),
         Err((code, message)) => {
             eprintln!("backcast: {message}");
@@ -23,64 +27,50 @@ mod cli {
     use backcast_core::scenario::Scenario;
     use backcast_core::solve::solve;
     use backcast_core::view::View;
+    use std::io::Read;
 
-    const USAGE: &str = "usage: backcast '<share link or ?query>' [--format json|markdown|csv]
+    /// Prints what the Backcast page shows for the scenario in a share link:
+    /// the solve() result as JSON, or the page's table as Markdown or CSV.
+    /// Exits 2, naming each bad key, when the link or the arguments are
+    /// invalid.
+    #[derive(clap::Parser)]
+    #[command(name = "backcast", version, about, long_about = None)]
+    pub struct Args {
+        /// A share link, a `?query` or a bare query string; `-` reads it
+        /// from standard input. None: the default scenario.
+        pub link: Option<String>,
+        /// json: the solve() result; markdown: the table with its caption
+        /// and price note; csv: the table.
+        #[arg(short, long, value_enum, default_value_t = Format::Json)]
+        pub format: Format,
+    }
 
-Prints what the Backcast page shows for the scenario in the link:
-  json      the solve() result (default)
-  markdown  the table as Markdown, with its caption and price note
-  csv       the table as CSV
-Exits 2, naming each bad key, when the link or the arguments are invalid.";
-
-    #[derive(Clone, Copy)]
-    enum Format {
+    #[derive(Clone, Copy, clap::ValueEnum)]
+    pub enum Format {
         Json,
+        #[value(alias = "md")]
         Markdown,
         Csv,
     }
 
     /// The output, or the exit code and message.
-    pub fn run(args: Vec<String>) -> Result<String, (i32, String)> {
-        let mut format = Format::Json;
-        let mut link: Option<String> = None;
-        let mut it = args.into_iter();
-        while let Some(a) = it.next() {
-            let value = if a == "--format" || a == "-f" {
-                Some(
-                    it.next()
-                        .ok_or((2, format!("--format needs a value\n{USAGE}")))?,
-                )
-            } else {
-                a.strip_prefix("--format=").map(str::to_string)
-            };
-            if let Some(v) = value {
-                format = match v.as_str() {
-                    "json" => Format::Json,
-                    "markdown" | "md" => Format::Markdown,
-                    "csv" => Format::Csv,
-                    other => {
-                        return Err((
-                            2,
-                            format!("unknown format \"{other}\"; expected json, markdown or csv"),
-                        ))
-                    }
-                };
-            } else if a == "--help" || a == "-h" {
-                return Ok(format!("{USAGE}\n"));
-            } else if a.starts_with("--") {
-                return Err((2, format!("unknown option {a}\n{USAGE}")));
-            } else if link.is_some() {
-                return Err((2, format!("give one link, not several\n{USAGE}")));
-            } else {
-                link = Some(a);
+    pub fn run(args: &Args) -> Result<String, (i32, String)> {
+        let link = match args.link.as_deref() {
+            Some("-") => {
+                let mut text = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut text)
+                    .map_err(|e| (1, format!("cannot read standard input: {e}")))?;
+                text
             }
-        }
-        let link = link.unwrap_or_default();
+            Some(link) => link.to_string(),
+            None => String::new(),
+        };
         let (s, problems) = Scenario::from_link(&link);
         if !problems.is_empty() {
             return Err((2, error_message(&problems)));
         }
-        match format {
+        match args.format {
             Format::Json => serde_json::to_string_pretty(&ApiResult::new(&s, &solve(&s)))
                 .map(|j| j + "\n")
                 .map_err(|e| (1, e.to_string())),
