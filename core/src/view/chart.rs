@@ -1,0 +1,233 @@
+//! The frontier chart: requests against GB-s, with the needed line.
+
+use super::*;
+
+/// The frontier chart, in whole SVG user units of a `WIDTH` x `HEIGHT` box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// The frontier: the most requests the budget buys at each GB-s.
+    pub path: String,
+    /// The region under the frontier (what fits), closed to the x axis.
+    pub area: String,
+    pub x_ticks: Vec<(i32, String)>,
+    pub y_ticks: Vec<(i32, String)>,
+    /// Grid lines at the y ticks and tick marks at the x ticks, one path.
+    pub grid: String,
+    /// The two axes, one path.
+    pub axes: String,
+    /// The needed volume: a horizontal line at this y, with its label.
+    pub needed_y: Option<i32>,
+    pub needed_label: String,
+    /// Where the needed volume meets the frontier: (x, y) and its label.
+    pub meet: Option<(i32, i32, String)>,
+    /// The scenario itself: its GB-s at the needed volume.
+    pub current: Option<(i32, i32, String)>,
+    /// What the curve is, for the legend.
+    pub curve_label: String,
+    /// Labels of the region under the frontier and the one above it.
+    pub inside_label: String,
+    pub outside_label: String,
+    pub x_label: String,
+    pub y_label: String,
+    pub title: String,
+    /// A sentence that says what the chart shows, for screen readers.
+    pub summary: String,
+}
+
+/// A box narrow enough that its text stays legible on a 360 px phone.
+pub const WIDTH: i32 = 560;
+
+pub const HEIGHT: i32 = 320;
+
+/// Plot margins: left, right, top, bottom.
+pub const MARGIN: (i32, i32, i32, i32) = (56, 16, 38, 52);
+
+/// A power-of-ten count as an axis writes it: `1K`, `10M`.
+pub fn compact_count(v: u64) -> String {
+    for (div, suffix) in [
+        (1_000_000_000_000u64, "T"),
+        (1_000_000_000, "B"),
+        (1_000_000, "M"),
+        (1_000, "K"),
+    ] {
+        if v >= div && v.is_multiple_of(div) {
+            return format!("{}{suffix}", format_count(v / div));
+        }
+    }
+    format_count(v)
+}
+
+/// A nice tick step for `0..=max` in about `count` steps: 1, 2 or 5
+/// times a power of ten, in exact decimal (no float formatting).
+pub(super) fn nice_step(max: Decimal, count: u32) -> Decimal {
+    let raw = max / Decimal::from(count);
+    if raw <= Decimal::ZERO {
+        return Decimal::ONE;
+    }
+    let mut pow = Decimal::ONE;
+    while raw >= mul(pow, Decimal::TEN) {
+        pow = mul(pow, Decimal::TEN);
+    }
+    while raw < pow && pow > dec!(0.000000001) {
+        pow = div(pow, Decimal::TEN);
+    }
+    let m = raw / pow;
+    let nice = if m <= Decimal::ONE {
+        dec!(1)
+    } else if m <= dec!(2) {
+        dec!(2)
+    } else if m <= dec!(5) {
+        dec!(5)
+    } else {
+        dec!(10)
+    };
+    mul(nice, pow)
+}
+
+/// A float position as a whole SVG unit (integers format cheaply in wasm).
+/// Not inlined: the chart places a dozen of them.
+#[inline(never)]
+pub(super) fn px(v: f64) -> i32 {
+    if v.is_finite() {
+        v.round() as i32
+    } else {
+        0
+    }
+}
+
+pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
+    let (ml, mr, mt, mb) = MARGIN;
+    let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
+    let pw = f64::from(right - left);
+    let ph = f64::from(bottom - top);
+    // Twice the larger of the scenario's GB-s and the most that fits, so
+    // both sit well inside the plot; the table's range when neither helps.
+    let focus = s.gbs.max(sol.max_gbs.unwrap_or_default());
+    let x_max_d = if focus.is_zero() {
+        // The largest value (the last of equal ones, as `max` picks).
+        let mut top = None;
+        for v in s.rows.values() {
+            if top.is_none_or(|t| v >= t) {
+                top = Some(v);
+            }
+        }
+        top.unwrap_or(dec!(256))
+    } else {
+        // Capped before doubling: a near-free request can afford more
+        // GB-s than a decimal holds twice.
+        mul(focus.min(crate::scenario::MAX_PER_REQUEST), dec!(2))
+    }
+    .max(dec!(0.001))
+    .min(crate::scenario::MAX_PER_REQUEST);
+    let x_max = to_f64(x_max_d);
+    // The frontier: most requests at GB-s from x_max/64 to x_max, log-scaled y.
+    let model = Model::new(s);
+    let at_zero = model.fixed_cost();
+    let samples = 64u64;
+    let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples as usize);
+    for i in 1..=samples {
+        let g = mul(x_max_d, Decimal::from(i)) / Decimal::from(samples);
+        let mut per_req = model.per;
+        per_req.gbs = g;
+        if let Limit::Count(n) =
+            crate::solve::max_requests_from(&model, &per_req, s.budget, at_zero)
+        {
+            if n > 0 {
+                pts.push((to_f64(g), n as f64));
+            }
+        }
+    }
+    let needed = to_f64(s.requests);
+    let y_hi_data = pts.iter().map(|p| p.1).fold(needed.max(10.0), f64::max);
+    let y_lo_data = pts.iter().map(|p| p.1).fold(needed.max(1.0), f64::min);
+    let lo_exp = y_lo_data.log10().floor().max(0.0);
+    let hi_exp = y_hi_data.log10().ceil().max(lo_exp + 1.0).min(16.0);
+    let sx = |x: f64| px(f64::from(left) + x / x_max * pw);
+    let sy = |y: f64| {
+        let t = (y.max(1.0).log10() - lo_exp) / (hi_exp - lo_exp);
+        px(f64::from(top) + ph - t.clamp(0.0, 1.0) * ph)
+    };
+    let mut path = String::new();
+    for (i, (x, y)) in pts.iter().enumerate() {
+        // Whole pixels: integer text keeps float formatting out of the wasm.
+        path.push_str(&format!(
+            "{}{},{}",
+            if i == 0 { "M" } else { "L" },
+            sx(*x),
+            sy(*y)
+        ));
+    }
+    let area = match (pts.first(), pts.last()) {
+        (Some(first), Some(last)) => {
+            format!("{path}L{},{bottom}L{},{bottom}Z", sx(last.0), sx(first.0))
+        }
+        _ => String::new(),
+    };
+    let step = nice_step(x_max_d, 6);
+    let mut x_ticks = Vec::new();
+    let mut t = Decimal::ZERO;
+    while t <= x_max_d && x_ticks.len() < 20 {
+        x_ticks.push((sx(to_f64(t)), format_sig(t, 3)));
+        t = add(t, step);
+    }
+    let (lo, hi) = (lo_exp as u32, hi_exp as u32);
+    let stride = (hi - lo) / 6 + 1;
+    let mut y_ticks: Vec<(i32, String)> = Vec::new();
+    let mut e = lo;
+    while e <= hi {
+        let v = 10u64.saturating_pow(e);
+        y_ticks.push((sy(v as f64), compact_count(v)));
+        e += stride;
+    }
+    let period = s.period.key();
+    let needed_text = &texts.needed;
+    let max_gbs_text = sol
+        .max_gbs
+        .map(|g| format_sig(floor_sig(g, 4), 4))
+        .unwrap_or_else(|| "no".into());
+    let needed_y = (needed >= 1.0).then(|| sy(needed));
+    let meet = needed_y.and_then(|y| {
+        let gx = to_f64(sol.max_gbs?);
+        (gx <= x_max).then(|| (sx(gx), y, format!("at most {max_gbs_text} GB-s")))
+    });
+    let gbs_text = format_sig(s.gbs, 4);
+    let current = needed_y.map(|y| (sx(to_f64(s.gbs)), y, format!("you: {gbs_text} GB-s")));
+    let budget = &texts.budget;
+    let from = format_sig(x_max_d / Decimal::from(samples), 3);
+    let to = format_sig(x_max_d, 3);
+    let summary = if pts.is_empty() {
+        format!(
+            "{budget} per {period} buys no requests at any GB-s per request from {from} to {to}."
+        )
+    } else {
+        format!(
+            "Most requests per {period} that {budget} buys, falling as GB-s per request grows from {from} to {to}; the needed {needed_text} requests per {period} fit at up to {max_gbs_text} GB-s per request, and the scenario uses {gbs_text}."
+        )
+    };
+    let mut grid = String::new();
+    for (y, _) in &y_ticks {
+        grid.push_str(&format!("M{left},{y}H{right}"));
+    }
+    for (x, _) in &x_ticks {
+        grid.push_str(&format!("M{x},{bottom}v5"));
+    }
+    Chart {
+        grid,
+        axes: format!("M{left},{top}V{bottom}H{right}"),
+        path,
+        area,
+        x_ticks,
+        y_ticks,
+        needed_y,
+        needed_label: format!("needed: {needed_text} per {period}"),
+        meet,
+        current,
+        curve_label: format!("Frontier: the most requests per {period} that {budget} buys"),
+        inside_label: format!("within {budget} per {period}"),
+        outside_label: "over budget".into(),
+        x_label: "Lambda GB-s per request".into(),
+        y_label: format!("Most requests per {period} (log scale)"),
+        title: format!("Requests per {period} that {budget} buys, by GB-s per request"),
+        summary,
+    }
+}
