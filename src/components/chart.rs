@@ -1,8 +1,6 @@
 //! The frontier: most requests against GB-s per request, with the needed
 //! volume, the point where it meets the frontier, and the scenario marked.
 
-use crate::components::markup::Markup;
-use crate::tpl;
 use backcast_core::view::{Chart, HEIGHT, MARGIN, WIDTH};
 use yew::prelude::*;
 
@@ -13,7 +11,7 @@ pub struct ChartProps {
 
 /// The needed line's label: above the line at its left end, else its
 /// right end, else below it, wherever the two markers leave room.
-fn needed_label(m: &mut Markup, c: &Chart, y: i32, left: i32, right: i32) {
+fn needed_label(c: &Chart, y: i32, left: i32, right: i32) -> Html {
     const ROOM: i32 = 230;
     // What each marker occupies along the line: the dot, and the meeting
     // point's label on the side it is drawn.
@@ -29,27 +27,18 @@ fn needed_label(m: &mut Markup, c: &Chart, y: i32, left: i32, right: i32) {
         });
     }
     let free = |a: i32, b: i32| taken.iter().all(|(s, e)| *e < a || *s > b);
-    let label = &c.needed_label;
+    let label = c.needed_label.clone();
     if free(left, left + ROOM) {
-        m.put(
-            tpl!(r#"<text x="{}" y="{}" class="needed-label annot">{}</text>"#),
-            [&n(left + 8), &n(y - 6), label],
-        );
+        html! { <text x={n(left + 8)} y={n(y - 6)} class="needed-label annot">{ label }</text> }
     } else if free(right - ROOM, right) {
-        m.put(
-            tpl!(r#"<text x="{}" y="{}" text-anchor="end" class="needed-label annot">{}</text>"#),
-            [&n(right - 4), &n(y - 6), label],
-        );
+        html! { <text x={n(right - 4)} y={n(y - 6)} text-anchor="end" class="needed-label annot">{ label }</text> }
     } else {
-        m.put(
-            tpl!(r#"<text x="{}" y="{}" class="needed-label annot">{}</text>"#),
-            [&n(left + 8), &n(y + 18), label],
-        );
+        html! { <text x={n(left + 8)} y={n(y + 18)} class="needed-label annot">{ label }</text> }
     }
 }
 
-fn n(v: i32) -> String {
-    v.to_string()
+fn n(v: i32) -> AttrValue {
+    AttrValue::from(v.to_string())
 }
 
 /// The chart as a component (for tests and any caller that wants one).
@@ -59,128 +48,69 @@ pub fn FrontierChart(p: &ChartProps) -> Html {
 }
 
 /// A plain function, not a component (no state; a component costs the
-/// wasm its own copy of Yew's lifecycle code). Display only, so built as
-/// one HTML string (`markup`), the `<svg>` root included: its children
-/// are parsed in the SVG namespace.
+/// wasm its own copy of Yew's lifecycle code). Typed `html!`: Yew puts the
+/// `<svg>` and its children in the SVG namespace.
 pub fn frontier_chart(c: &Chart) -> Html {
     let (ml, mr, mt, mb) = MARGIN;
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
-    let mut m = Markup::new();
-    m.put(
-        tpl!(concat!(
-            r#"<section aria-labelledby="chart-title" data-testid="chart" class="chart">"#,
-            r#"<h2 id="chart-title">The frontier</h2>"#,
-            r#"<p class="hint">Shaded: what the budget buys. Below the curve fits; above it does not.</p>"#,
-            r#"<svg viewBox="{}" role="img" aria-labelledby="chart-svg-title chart-svg-desc" "#,
-            r#"preserveAspectRatio="xMidYMid meet" class="frontier">"#,
-            r#"<title id="chart-svg-title">{}</title>"#,
-            r#"<desc id="chart-svg-desc" data-testid="chart-summary">{}</desc>"#,
-            r#"<path d="{}" class="grid"></path><path d="{}" class="axis"></path><g class="ticks">"#,
-        )),
-        [
-            &format!("0 0 {WIDTH} {HEIGHT}"),
-            &c.title,
-            &c.summary,
-            &c.grid,
-            &c.axes,
-        ],
-    );
-    for (y, label) in &c.y_ticks {
-        m.put(
-            tpl!(r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#),
-            [&n(left - 6), &n(y + 4), label],
-        );
-    }
-    for (x, label) in &c.x_ticks {
-        m.put(
-            tpl!(r#"<text x="{}" y="{}" text-anchor="middle">{}</text>"#),
-            [&n(*x), &n(bottom + 20), label],
-        );
-    }
-    m.raw("</g>");
-    if !c.area.is_empty() {
-        m.put(
-            tpl!(concat!(
-                r#"<path d="{}" class="fits"></path>"#,
-                r#"<path d="{}" data-testid="chart-curve" class="curve"></path>"#,
-                r#"<text x="{}" y="{}" class="region annot">{}</text>"#,
-                r#"<text x="{}" y="{}" text-anchor="end" class="region annot">{}</text>"#,
-            )),
-            [
-                &c.area,
-                &c.path,
-                &n(left + 8),
-                &n(bottom - 8),
-                &c.inside_label,
-                &n(right - 4),
-                &n(top + 14),
-                &c.outside_label,
-            ],
-        );
-    }
-    if let Some(y) = c.needed_y {
-        let ys = n(y);
-        m.put(
-            tpl!(r#"<line x1="{}" x2="{}" y1="{}" y2="{}" class="needed"></line>"#),
-            [&n(left), &n(right), &ys, &ys],
-        );
-        needed_label(&mut m, c, y, left, right);
-    }
+    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    let y_ticks = c.y_ticks.iter().map(|(y, label)| {
+        html! { <text x={n(left - 6)} y={n(y + 4)} text-anchor="end">{ label.clone() }</text> }
+    });
+    let x_ticks = c.x_ticks.iter().map(|(x, label)| {
+        html! { <text x={n(*x)} y={n(bottom + 20)} text-anchor="middle">{ label.clone() }</text> }
+    });
     // The scenario (hollow) and where the needed volume meets the
     // frontier (filled); the legend below names both.
-    if let Some((x, y, _)) = &c.current {
-        m.put(
-            tpl!(r#"<circle cx="{}" cy="{}" r="5" class="current"></circle>"#),
-            [&n(*x), &n(*y)],
-        );
+    let meet = c.meet.as_ref().map(|(x, y, label)| {
+        let (lx, anchor) = if *x > right - 150 { (x - 8, "end") } else { (x + 8, "start") };
+        html! {
+            <>
+                <circle cx={n(*x)} cy={n(*y)} r="5" class="meet"></circle>
+                <text x={n(lx)} y={n(y - 10)} text-anchor={anchor} class="meet-label annot">{ label.clone() }</text>
+            </>
+        }
+    });
+    html! {
+        <section aria-labelledby="chart-title" data-testid="chart" class="chart">
+            <h2 id="chart-title">{ "The frontier" }</h2>
+            <p class="hint">{ "Shaded: what the budget buys. Below the curve fits; above it does not." }</p>
+            <svg viewBox={view_box} role="img" aria-labelledby="chart-svg-title chart-svg-desc"
+                preserveAspectRatio="xMidYMid meet" class="frontier">
+                <title id="chart-svg-title">{ c.title.clone() }</title>
+                <desc id="chart-svg-desc" data-testid="chart-summary">{ c.summary.clone() }</desc>
+                <path d={c.grid.clone()} class="grid"></path>
+                <path d={c.axes.clone()} class="axis"></path>
+                <g class="ticks">{ for y_ticks }{ for x_ticks }</g>
+                if !c.area.is_empty() {
+                    <path d={c.area.clone()} class="fits"></path>
+                    <path d={c.path.clone()} data-testid="chart-curve" class="curve"></path>
+                    <text x={n(left + 8)} y={n(bottom - 8)} class="region annot">{ c.inside_label.clone() }</text>
+                    <text x={n(right - 4)} y={n(top + 14)} text-anchor="end" class="region annot">{ c.outside_label.clone() }</text>
+                }
+                if let Some(y) = c.needed_y {
+                    <line x1={n(left)} x2={n(right)} y1={n(y)} y2={n(y)} class="needed"></line>
+                    { needed_label(c, y, left, right) }
+                }
+                if let Some((x, y, _)) = &c.current {
+                    <circle cx={n(*x)} cy={n(*y)} r="5" class="current"></circle>
+                }
+                { for meet }
+                <text x={n((left + right) / 2)} y={n(HEIGHT - 4)} text-anchor="middle" class="axis-label">{ c.x_label.clone() }</text>
+                <text x="4" y={n(top - 16)} class="axis-label">{ c.y_label.clone() }</text>
+            </svg>
+            <ul class="chart-legend">
+                <li><span aria-hidden="true" class="key curve"></span>{ c.curve_label.clone() }</li>
+                if c.needed_y.is_some() {
+                    <li><span aria-hidden="true" class="key needed"></span>{ c.needed_label.clone() }</li>
+                }
+                if let Some((_, _, label)) = &c.meet {
+                    <li><span aria-hidden="true" class="key meet"></span>{ "where it meets the frontier: " }{ label.clone() }</li>
+                }
+                if let Some((_, _, label)) = &c.current {
+                    <li><span aria-hidden="true" class="key current"></span>{ label.clone() }</li>
+                }
+            </ul>
+        </section>
     }
-    if let Some((x, y, label)) = &c.meet {
-        let (lx, anchor) = if *x > right - 150 {
-            (x - 8, "end")
-        } else {
-            (x + 8, "start")
-        };
-        m.put(
-            tpl!(concat!(
-                r#"<circle cx="{}" cy="{}" r="5" class="meet"></circle>"#,
-                r#"<text x="{}" y="{}" text-anchor="{}" class="meet-label annot">{}</text>"#,
-            )),
-            [&n(*x), &n(*y), &n(lx), &n(y - 10), anchor, label],
-        );
-    }
-    m.put(
-        tpl!(concat!(
-            r#"<text x="{}" y="{}" text-anchor="middle" class="axis-label">{}</text>"#,
-            r#"<text x="4" y="{}" class="axis-label">{}</text></svg>"#,
-            r#"<ul class="chart-legend"><li><span aria-hidden="true" class="key curve"></span>{}</li>"#,
-        )),
-        [
-            &n((left + right) / 2),
-            &n(HEIGHT - 4),
-            &c.x_label,
-            &n(top - 16),
-            &c.y_label,
-            &c.curve_label,
-        ],
-    );
-    if c.needed_y.is_some() {
-        m.put(
-            tpl!(r#"<li><span aria-hidden="true" class="key needed"></span>{}</li>"#),
-            [&c.needed_label],
-        );
-    }
-    if let Some((_, _, label)) = &c.meet {
-        m.put(
-            tpl!(r#"<li><span aria-hidden="true" class="key meet"></span>where it meets the frontier: {}</li>"#),
-            [label],
-        );
-    }
-    if let Some((_, _, label)) = &c.current {
-        m.put(
-            tpl!(r#"<li><span aria-hidden="true" class="key current"></span>{}</li>"#),
-            [label],
-        );
-    }
-    m.raw("</ul></section>");
-    m.html()
 }
