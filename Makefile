@@ -10,7 +10,8 @@
 #                headless Chromium, dist, Playwright end-to-end
 #   make bench   from a clean dist/: transfer size, first paint against a
 #                static copy, 1,000-row updates against plain JS, native
-#                solver time; prints each beside its target and writes
+#                solver time, a first visit on a throttled mobile profile
+#                (served gzip and brotli); prints each beside its target and writes
 #                BENCHMARKS.md (never part of `make test`)
 #   make clean
 
@@ -218,19 +219,21 @@ BENCH_OUT := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/bench
 CRITERION_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/criterion
 
 bench: tools tools-twiggy
-	$(call section,bench 1/5: clean release build)
+	$(call section,bench 1/6: clean release build)
 	rm -rf dist $(BENCH_OUT) $(CRITERION_DIR)
 	mkdir -p $(BENCH_OUT)
 	@$(MAKE) --no-print-directory dist
-	$(call section,bench 2/5: wasm bytes by dependency (twiggy))
+	$(call section,bench 2/6: wasm bytes by dependency (twiggy))
 	env $(RELEASE_WASM_ENV) bash bench/wasm_sizes.sh $(BENCH_OUT) > $(BENCH_OUT)/sizes.md
 	cat $(BENCH_OUT)/sizes.md
-	$(call section,bench 3/5: native solver (criterion))
+	$(call section,bench 3/6: native solver (criterion))
 	cargo bench -p backcast-core --bench solve
-	$(call section,bench 4/5: first paint and updates in headless Chromium)
+	$(call section,bench 4/6: first paint and updates in headless Chromium)
 	node bench/browser.mjs --loads 21 --edits 60 > $(BENCH_OUT)/browser.json
-	$(call section,bench 5/5: figures against targets -> BENCHMARKS.md)
-	node bench/report.mjs $(BENCH_OUT)/browser.json $(CRITERION_DIR) $(BENCH_OUT)/sizes.md
+	$(call section,bench 5/6: first visit on a throttled mobile profile (gzip and brotli))
+	node bench/throttled.mjs --loads 11 > $(BENCH_OUT)/throttled.json
+	$(call section,bench 6/6: figures against targets -> BENCHMARKS.md)
+	node bench/report.mjs $(BENCH_OUT)/browser.json $(CRITERION_DIR) $(BENCH_OUT)/sizes.md $(BENCH_OUT)/throttled.json
 
 # Mutation testing of the core (cargo-mutants; .cargo/mutants.toml says what
 # is excluded and why). Outside `make test`: it builds and tests the core
