@@ -163,7 +163,8 @@ mod tests {
         // 7 / (0.00001667 x 256 + 0.0000002) = 7 / 0.00426772 = 1,640.2.
         assert!(lines[12].starts_with("| 256 | 1,640 | "), "{}", lines[12]);
         assert_eq!(lines[13], "");
-        assert!(md.contains("Price book 2026-11"));
+        // The article's link pins no book: the newest, the default.
+        assert!(md.contains("Price book 2026-12"));
         assert!(md.contains("lambda_gbs = $0.00001667"));
     }
 

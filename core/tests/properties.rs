@@ -29,10 +29,17 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         (1u64..=5_000_000).prop_map(|c| format!("{}.{:02}", c / 100, c % 100)),
         one_of(&["day", "month"]),
         dec_text(10_000_000, 0),
-        one_of(&["us-east-1", "eu-south-1", "ap-south-1", "af-south-1"]),
+        one_of(&[
+            "us-east-1",
+            "eu-south-1",
+            "ap-south-1",
+            "af-south-1",
+            "eu-central-1",
+            "ap-east-1",
+        ]),
         one_of(&["x86_64", "arm64"]),
         one_of(&["0", "1"]),
-        one_of(&["2026-11", "2024-10"]),
+        one_of(&["2026-12", "2026-11", "2024-10"]),
     );
     let workload = (
         dec_text(300, 3),
