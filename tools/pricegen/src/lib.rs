@@ -38,6 +38,33 @@ pub struct InputFile {
     pub text: String,
 }
 
+/// Every `*.json` under `dir` (subfolders too: the Bulk API's per-region
+/// files), named by its path relative to `dir`, sorted by it.
+pub fn read_offer_dir(dir: &std::path::Path) -> Result<Vec<InputFile>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| format!("{}: {e}", d.display()))?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "json") {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push(InputFile { name, text });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
 /// Everything one run reads.
 #[derive(Clone, Debug, Default)]
 pub struct Inputs {
@@ -401,24 +428,29 @@ struct Collected {
     files: Vec<(String, String, String)>,
 }
 
-/// The usage type after its region prefix, if `usagetype` is `name` or
-/// `PREFIX-name` with a prefix of capitals and digits (`USE2`, `EU`,
-/// `APS3`). `Lambda-Edge-Request` is not `Request`; `Global-Request` is
-/// not regional.
+/// Whether `usagetype` is `name`, or `name` after a region prefix: a
+/// region's code in usage types is 2 to 4 capitals and a digit or two
+/// (`USE2`, `APS3`, `EUC1`, `MEC1`), or `EU` (eu-west-1). So
+/// `Lambda-Edge-Request` is not `Request`, `Global-Request` is not regional,
+/// and `IA-TimedStorage-ByteHrs` (Standard-IA) is not `TimedStorage-ByteHrs`.
 fn matches_usage(usagetype: &str, name: &str) -> bool {
     if usagetype == name {
         return true;
     }
     match usagetype.split_once('-') {
-        Some((prefix, rest)) => {
-            rest == name
-                && !prefix.is_empty()
-                && prefix
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        }
+        Some((prefix, rest)) => rest == name && is_region_prefix(prefix),
         None => false,
     }
+}
+
+fn is_region_prefix(p: &str) -> bool {
+    let b = p.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = b.len() - letters;
+    p == "EU"
+        || ((2..=4).contains(&letters)
+            && (1..=2).contains(&digits)
+            && b[letters..].iter().all(u8::is_ascii_digit))
 }
 
 /// JSON navigation that names the path of whatever is wrong.
@@ -1314,6 +1346,19 @@ mod tests {
             "Lambda-GB-Second"
         ));
         assert!(!matches_usage("-Request", "Request"));
+        assert!(!matches_usage(
+            "IA-TimedStorage-ByteHrs",
+            "TimedStorage-ByteHrs"
+        ));
+        assert!(!matches_usage(
+            "EUW2-IA-TimedStorage-ByteHrs",
+            "TimedStorage-ByteHrs"
+        ));
+        assert!(matches_usage(
+            "EUW2-TimedStorage-ByteHrs",
+            "TimedStorage-ByteHrs"
+        ));
+        assert!(!matches_usage("ABCDE1-Request", "Request"));
     }
 
     #[test]

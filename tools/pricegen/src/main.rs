@@ -10,9 +10,9 @@
 //! 0 written (or, with `--check`, unchanged), 1 bad input, 2 prices missing,
 //! 3 `--check` found the file out of date.
 
-use backcast_pricegen::{generate, Error, InputFile, Inputs};
+use backcast_pricegen::{generate, read_offer_dir, Error, InputFile, Inputs};
 use clap::{Arg, ArgAction, Command};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn command() -> Command {
@@ -65,32 +65,6 @@ fn command() -> Command {
         )
 }
 
-/// Every `*.json` under `dir`, by path relative to it, sorted.
-fn offer_files(dir: &Path) -> Result<Vec<InputFile>, String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
-        for entry in entries {
-            let path = entry.map_err(|e| format!("{}: {e}", d.display()))?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|x| x == "json") {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                let name = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push(InputFile { name, text });
-            }
-        }
-    }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
-}
-
 fn main() -> ExitCode {
     let m = match command().try_get_matches() {
         Ok(m) => m,
@@ -109,7 +83,7 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     };
     let offers_dir = PathBuf::from(&offers);
-    let files = match offer_files(&offers_dir) {
+    let files = match read_offer_dir(&offers_dir) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("pricegen: {e}");
