@@ -77,6 +77,11 @@ pub fn markdown(v: &View) -> String {
     }
     out.push_str(&md_cell(&v.price_note));
     out.push('\n');
+    if let Some(n) = &v.book_notice {
+        out.push('\n');
+        out.push_str(&md_cell(&n.text));
+        out.push('\n');
+    }
     out
 }
 
@@ -184,6 +189,15 @@ mod tests {
         assert!(csv(&View::new(&s)).contains("\r\n128,\"3,280\",\"4,101\"\r\n"));
         assert_eq!(lines.len(), 11); // heading, 9 rows, and "" after the last CRLF
         assert_eq!(lines[10], "");
+    }
+
+    #[test]
+    fn markdown_of_an_old_link_with_known_errors_says_so() {
+        let (s, _) = Scenario::from_link("?prices=2026-11&region=af-south-1");
+        let md = markdown(&View::new(&s));
+        assert!(md.contains("\n\nBook 2026-11 has known errors in af-south-1: Lambda requests $0.2 per million (AWS: $0.27), "), "{md}");
+        let (s, _) = Scenario::from_link("?region=af-south-1");
+        assert!(!markdown(&View::new(&s)).contains("known errors"));
     }
 
     #[test]

@@ -27,6 +27,15 @@
 //!
 //! What is not confirmed is marked `derived` or `assumed` below and reported by
 //! [`RegionPrices::caveat`].
+//!
+//! Those sources are for the books typed by hand, 2026-11 and 2024-10, kept
+//! frozen so their links compute what they always did. Book 2026-12, the
+//! newest, is generated (`make prices`, `tools/pricegen`) from AWS Price List
+//! offer files into `books/b2026_12.rs`: the sources of its prices are in
+//! `prices/offers/2026-12/SOURCES.md` (and in each offer file), and its
+//! assumed prices, each with rule and evidence, in `prices/2026-12/assumed.json`.
+//! [`basis`] says per region which of its prices are assumed, and
+//! [`known_errors`] what an older book gets wrong in a region.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
