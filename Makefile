@@ -8,6 +8,9 @@
 #   make serve   dist, then serve it on http://127.0.0.1:8080/
 #   make test    fmt, clippy (host + wasm), native tests, wasm tests in
 #                headless Chromium, dist, Playwright end-to-end
+#   make prices  regenerate the bundled price book (core/src/books/) from the
+#                AWS Price List offer files in prices/offers/<book>/ and the
+#                assumptions in prices/<book>/assumed.json (tools/pricegen)
 #   make bench   from a clean dist/: transfer size, first paint against a
 #                static copy, 1,000-row updates against plain JS, native
 #                solver time, a first visit on a throttled mobile profile
@@ -35,7 +38,7 @@ export DEBIAN_FRONTEND := noninteractive
 
 section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
-.PHONY: mutants tools-mutants fetch check-wasm size-gate dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
+.PHONY: prices mutants tools-mutants fetch check-wasm size-gate dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
         dist serve test fmt clippy clippy-wasm test-native test-wasm e2e bench tools-twiggy clean
 
 all: test
@@ -117,6 +120,20 @@ fetch: tools-rust
 	$(call section,cargo fetch: the project's crates and the standard library's)
 	cargo fetch --locked
 	RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$(STD_MANIFEST)"
+
+# --------------------------------------------------------------- prices ----
+
+# The bundled price book is the generator's output, checked in: a price
+# update is new offer files and a regenerated file, never hand edits (a test,
+# tools/pricegen/tests/bundled.rs, fails if the file differs from this
+# output). With AWS's own files: put them (the Price List Bulk API's
+# per-service index.json, or its per-region files) in prices/offers/<book>/.
+PRICE_BOOK ?= 2026-12
+prices:
+	$(call section,price book $(PRICE_BOOK) from prices/offers/$(PRICE_BOOK))
+	cargo run --quiet -p backcast-pricegen -- --book $(PRICE_BOOK) \
+	  --offers prices/offers/$(PRICE_BOOK) --assumed prices/$(PRICE_BOOK)/assumed.json \
+	  --out core/src/books/b$(subst -,_,$(PRICE_BOOK)).rs
 
 # ---------------------------------------------------------------- build ----
 

@@ -8,7 +8,7 @@
 //! crossed, cost = N x (cost of one request) + fixed costs, in decimal.
 
 use crate::arith::{self, checked_add, checked_mul, sub};
-use crate::prices::{self, Dimension, RegionPrices, Tier, FREE_TIER};
+use crate::prices::{self, Dimension, RegionPrices, Tier};
 use crate::scenario::{Arch, DdbMode, Scenario, Sfn};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -262,6 +262,7 @@ impl Model {
         let p = prices::region_prices(s.book_id(), &s.region)
             .or_else(|| prices::region_prices(prices::NEWEST, "us-east-1"))
             .expect("the newest book covers us-east-1");
+        let allowance = prices::free_tier(s.book_id());
         let hours = s.period.hours();
         let factor = hours / dec!(730);
         let free = |x: Decimal| if s.free_tier { x } else { Decimal::ZERO };
@@ -285,7 +286,7 @@ impl Model {
             Arch::Arm64 => p.lambda_gbs_arm64,
         };
         let storage_billable =
-            sub(s.ddb_storage_gb, free(FREE_TIER.ddb_storage_gb)).max(Decimal::ZERO);
+            sub(s.ddb_storage_gb, free(allowance.ddb_storage_gb)).max(Decimal::ZERO);
         let storage_monthly = mul(
             storage_billable,
             price(Dimension::DdbStorageGbMonth, p.ddb_storage_gb_month),
@@ -295,13 +296,13 @@ impl Model {
             lambda_request: schedule(
                 Dimension::LambdaRequest,
                 flat(p.lambda_request),
-                free(FREE_TIER.lambda_requests),
+                free(allowance.lambda_requests),
             ),
-            lambda_gbs: schedule(Dimension::LambdaGbs, gbs_tiers, free(FREE_TIER.lambda_gbs)),
+            lambda_gbs: schedule(Dimension::LambdaGbs, gbs_tiers, free(allowance.lambda_gbs)),
             sfn_transition: schedule(
                 Dimension::SfnTransition,
                 flat(p.sfn_transition),
-                free(FREE_TIER.sfn_transitions),
+                free(allowance.sfn_transitions),
             ),
             sfn_express_request: schedule(
                 Dimension::SfnExpressRequest,
@@ -315,8 +316,8 @@ impl Model {
             ddb_rcu_hour: price(Dimension::DdbRcuHour, p.ddb_rcu_hour),
             ddb_wcu_hour: price(Dimension::DdbWcuHour, p.ddb_wcu_hour),
             provisioned: s.ddb_mode == DdbMode::Provisioned,
-            free_rcu: free(FREE_TIER.ddb_rcu),
-            free_wcu: free(FREE_TIER.ddb_wcu),
+            free_rcu: free(allowance.ddb_rcu),
+            free_wcu: free(allowance.ddb_wcu),
             seconds: s.period.seconds(),
             hours,
             storage: if factor == Decimal::ONE {

@@ -77,6 +77,11 @@ pub fn markdown(v: &View) -> String {
     }
     out.push_str(&md_cell(&v.price_note));
     out.push('\n');
+    if let Some(n) = &v.book_notice {
+        out.push('\n');
+        out.push_str(&md_cell(&n.text));
+        out.push('\n');
+    }
     out
 }
 
@@ -163,7 +168,8 @@ mod tests {
         // 7 / (0.00001667 x 256 + 0.0000002) = 7 / 0.00426772 = 1,640.2.
         assert!(lines[12].starts_with("| 256 | 1,640 | "), "{}", lines[12]);
         assert_eq!(lines[13], "");
-        assert!(md.contains("Price book 2026-11"));
+        // The article's link pins no book: the newest, the default.
+        assert!(md.contains("Price book 2026-12"));
         assert!(md.contains("lambda_gbs = $0.00001667"));
     }
 
@@ -183,6 +189,15 @@ mod tests {
         assert!(csv(&View::new(&s)).contains("\r\n128,\"3,280\",\"4,101\"\r\n"));
         assert_eq!(lines.len(), 11); // heading, 9 rows, and "" after the last CRLF
         assert_eq!(lines[10], "");
+    }
+
+    #[test]
+    fn markdown_of_an_old_link_with_known_errors_says_so() {
+        let (s, _) = Scenario::from_link("?prices=2026-11&region=af-south-1");
+        let md = markdown(&View::new(&s));
+        assert!(md.contains("\n\nBook 2026-11 has known errors in af-south-1: Lambda requests $0.2 per million (AWS: $0.27), "), "{md}");
+        let (s, _) = Scenario::from_link("?region=af-south-1");
+        assert!(!markdown(&View::new(&s)).contains("known errors"));
     }
 
     #[test]

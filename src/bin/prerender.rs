@@ -89,5 +89,23 @@ mod tests {
         // The default scenario: $7 a day at 0.0000166667 per GB-s and
         // 0.0000002 per request: 7 / 0.0000168667 = 415,018.9 at 1 GB-s.
         assert!(html.contains("415,018"));
+        // The newest book has no known errors: no book notice.
+        assert!(!html.contains("data-testid=\"book-notice\""));
+    }
+
+    #[test]
+    fn an_old_book_with_known_errors_renders_its_notice_on_the_server() {
+        // Rendered with no browser at all: the notice is display only.
+        let props = backcast::AppProps {
+            query: "prices=2026-11&region=eu-central-1".into(),
+            ..Default::default()
+        };
+        let r = yew::LocalServerRenderer::<backcast::App>::with_props(props).hydratable(false);
+        let html = futures::executor::block_on(r.render());
+        assert!(html.contains("data-testid=\"book-notice\""), "{html}");
+        assert!(html.contains("DynamoDB read request units $0.125 per million (AWS: $0.1525)"));
+        assert!(html.contains(
+            "<a href=\"?region=eu-central-1&amp;prices=2026-12\" data-testid=\"reprice\">Re-open on book 2026-12</a>"
+        ), "{html}");
     }
 }

@@ -8,7 +8,7 @@ use crate::components::figures::figures;
 use crate::components::form::{scenario_form, FormProps};
 use crate::components::headroom::headroom;
 use crate::components::markup::fixed;
-use crate::components::notice::link_notice;
+use crate::components::notice::{book_notice, link_notice};
 use crate::components::presets::preset_picker;
 use crate::components::share::{share_panel, use_share};
 use crate::components::table::{requests_table, TableView};
@@ -98,6 +98,7 @@ pub fn App(props: &AppProps) -> Html {
         { fixed(r##"<a class="skip" href="#results-title">Skip to results</a><header class="masthead"><h1>Backcast</h1><p class="tagline">Fix a cloud budget; see what it buys.</p></header>"##) }
         <main id="main">
             { link_notice(&state.notice, &on_dismiss) }
+            { book_notice(v.book_notice.as_ref()) }
             { preset_picker(v.preset, &on_pick) }
             <div class="layout">
                 <div class="results-top">

@@ -6,7 +6,7 @@
 
 use crate::components::chart::frontier_chart;
 use crate::components::figures::figures;
-use crate::components::notice::link_notice;
+use crate::components::notice::{book_notice, link_notice};
 use crate::components::table::{requests_table, TableView};
 use backcast_core::scenario::Problem;
 use backcast_core::view::View;
@@ -36,6 +36,7 @@ pub fn embed_view(p: &EmbedArgs) -> Html {
     html! {
         <div class="embed" ref={p.root.clone()} data-testid="embed">
             { link_notice(p.notice, p.on_dismiss) }
+            { book_notice(v.book_notice.as_ref()) }
             <div class="compact" data-testid="embed-answer">
                 { figures(&v.verdict, v.verdict_ok, &v.figures) }
             </div>

@@ -1,7 +1,9 @@
-//! The dismissable notice that names each bad key of the opening link.
+//! The dismissable notice that names each bad key of the opening link, and
+//! the notice that the link's price book has known errors in its region.
 
-use crate::components::markup::fixed;
+use crate::components::markup::{fixed, Markup};
 use backcast_core::scenario::Problem;
+use backcast_core::view::BookNotice;
 use yew::prelude::*;
 
 /// How many problems the notice lists before "and N more".
@@ -28,4 +30,21 @@ pub fn link_notice(problems: &[Problem], on_dismiss: &Callback<()>) -> Html {
             <button type="button" class="dismiss" {onclick} data-testid="dismiss-notice" aria-label="Dismiss this notice">{ "Dismiss" }</button>
         </section>
     }
+}
+
+/// The link pins an older price book with known errors in its region: the
+/// core's text, and a plain link that re-opens the same scenario on the
+/// current book (only `prices` changed). Display only, as a string (see
+/// `markup`): no listener and no browser call, so it renders the same on
+/// the server.
+pub fn book_notice(n: Option<&BookNotice>) -> Html {
+    let Some(n) = n else {
+        return Html::default();
+    };
+    let mut m = Markup::new();
+    m.put(
+        r#"<section class="notice book-notice" role="status" data-testid="book-notice"><p>{}</p><a href="{}" data-testid="reprice">{}</a></section>"#,
+        &[&n.text, &n.href, &n.action],
+    );
+    m.html()
 }

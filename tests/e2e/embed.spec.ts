@@ -16,7 +16,7 @@ test('the embed view shows the answer, table and chart, and links to the calcula
   await expect(page.getByTestId('share')).toHaveCount(0);
   // The same scenario without embed; budget=7 and period=day are defaults.
   const open = embed.getByTestId('open-in-backcast');
-  await expect(open).toHaveAttribute('href', '?prices=2026-11&p.lambda_gbs=0.00001667');
+  await expect(open).toHaveAttribute('href', '?prices=2026-12&p.lambda_gbs=0.00001667');
   await expect(open).toHaveAttribute('target', '_blank');
   await expect(open).toHaveAttribute('rel', 'noopener');
   expect(errors).toEqual([]);
@@ -27,7 +27,7 @@ test('the Embed button gives an iframe snippet of the same scenario', async ({ p
   await page.getByTestId('embed-button').click();
   const code = await page.getByTestId('embed-code').inputValue();
   expect(code).toContain(
-    `<iframe class="backcast" src="${baseURL}?prices=2026-11&amp;p.lambda_gbs=0.00001667&amp;embed=1"`,
+    `<iframe class="backcast" src="${baseURL}?prices=2026-12&amp;p.lambda_gbs=0.00001667&amp;embed=1"`,
   );
   expect(code).toContain('sandbox="allow-scripts');
   expect(code).toContain('backcast:height');

@@ -14,19 +14,19 @@ test('opening a link does not rewrite it; typing replaces it, pinned and short',
   const before = await page.evaluate(() => history.length);
   await page.getByTestId('input-budget').fill('211');
   // Contract order, defaults (free_tier=0) left out, the newest book pinned.
-  await expect.poll(() => search(page.url())).toBe('?budget=211&period=month&prices=2026-11&gbs=64');
+  await expect.poll(() => search(page.url())).toBe('?budget=211&period=month&prices=2026-12&gbs=64');
   await page.getByTestId('input-budget').fill('212');
-  await expect.poll(() => search(page.url())).toBe('?budget=212&period=month&prices=2026-11&gbs=64');
+  await expect.poll(() => search(page.url())).toBe('?budget=212&period=month&prices=2026-12&gbs=64');
   expect(await page.evaluate(() => history.length)).toBe(before);
 });
 
 test('an invalid value leaves the link at the last valid scenario', async ({ page }) => {
   await page.goto('./');
   await page.getByTestId('input-budget').fill('9');
-  await expect.poll(() => search(page.url())).toBe('?budget=9&prices=2026-11');
+  await expect.poll(() => search(page.url())).toBe('?budget=9&prices=2026-12');
   await page.getByTestId('input-budget').fill('9x');
   await expect(page.getByTestId('error-budget')).toBeVisible();
-  expect(search(page.url())).toBe('?budget=9&prices=2026-11');
+  expect(search(page.url())).toBe('?budget=9&prices=2026-12');
 });
 
 test('a choice gets a history entry, and Back and Forward restore it', async ({ page }) => {
@@ -34,7 +34,7 @@ test('a choice gets a history entry, and Back and Forward restore it', async ({ 
   await expect(page.getByTestId('input-budget')).toHaveValue('9');
   const before = await page.evaluate(() => history.length);
   await page.getByTestId('input-period').selectOption('month');
-  await expect.poll(() => search(page.url())).toBe('?budget=9&period=month&prices=2026-11');
+  await expect.poll(() => search(page.url())).toBe('?budget=9&period=month&prices=2026-12');
   expect(await page.evaluate(() => history.length)).toBe(before + 1);
   await expect(page.getByTestId('requests-table').locator('thead th').nth(1)).toHaveText('Requests per month (x86_64)');
 
@@ -69,7 +69,7 @@ test('no hidden state: a link shows what it says, whatever was edited before', a
 test('Copy link copies the shown, pinned link', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./?budget=14');
-  const want = `${baseURL}?budget=14&prices=2026-11`;
+  const want = `${baseURL}?budget=14&prices=2026-12`;
   await expect(page.getByTestId('share-link')).toHaveValue(want);
   await page.getByTestId('copy-link').click();
   await expect(page.getByTestId('copy-status')).toHaveText('Copied the link.');
@@ -90,5 +90,5 @@ test('Copy link falls back to selecting the text without the Clipboard API', asy
   await page.getByTestId('copy-link').click();
   await expect(page.getByTestId('copy-status')).toHaveText('Copied the link.');
   const copied = await page.evaluate(() => (window as unknown as { realClipboard: Clipboard }).realClipboard.readText());
-  expect(copied).toBe(`${baseURL}?budget=15&prices=2026-11`);
+  expect(copied).toBe(`${baseURL}?budget=15&prices=2026-12`);
 });

@@ -58,6 +58,20 @@ pub struct View {
     pub headroom_note: String,
     pub chart: Chart,
     pub price_note: String,
+    /// The link pins an older book with known errors in its region.
+    pub book_notice: Option<BookNotice>,
+}
+
+/// What an older book gets wrong in the scenario's region, and the one
+/// action that re-opens the same scenario on the newest book.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BookNotice {
+    /// "Book 2026-11 has known errors in eu-central-1: DynamoDB read request
+    /// units $0.125 per million (AWS: $0.1525), …"
+    pub text: String,
+    pub action: String,
+    /// The same scenario with only `prices` changed: `?…&prices=2026-12…`.
+    pub href: String,
 }
 
 pub(super) fn limit_text(l: Limit) -> String {
@@ -113,6 +127,7 @@ impl View {
             ),
             chart: chart(s, &sol, &t),
             price_note: price_note(s),
+            book_notice: book_notice(s),
             budget: t.budget,
             needed: t.needed,
         }
@@ -120,9 +135,19 @@ impl View {
 }
 
 pub(super) fn price_note(s: &Scenario) -> String {
-    let book = prices::book(s.book_id()).map(|b| b.summary).unwrap_or("");
-    let region = prices::region_prices(s.book_id(), &s.region);
-    let mut note = format!("Price book {} ({book}), {}", s.book_id(), s.region);
+    let id = s.book_id();
+    let book = prices::book(id).map(|b| b.summary).unwrap_or("");
+    let mut note = format!("Price book {id} ({book}");
+    if let Some((lo, hi)) = prices::published(id) {
+        note.push_str("; offer files published ");
+        note.push_str(lo);
+        if hi != lo {
+            note.push_str(" to ");
+            note.push_str(hi);
+        }
+    }
+    note.push_str("), ");
+    note.push_str(&s.region);
     let mut sep = "; overridden: ";
     for (d, p) in &s.overrides {
         note.push_str(sep);
@@ -135,11 +160,72 @@ pub(super) fn price_note(s: &Scenario) -> String {
         sep = ", ";
     }
     note.push('.');
-    if let Some(c) = region.and_then(|r| r.caveat) {
+    if let Some(c) = prices::region_prices(id, &s.region).and_then(|r| r.caveat) {
         note.push(' ');
         note.push_str(c);
     }
+    if let Some(b) = prices::basis(id, &s.region) {
+        let list = |assumed: bool| {
+            let mut out = String::new();
+            for item in prices::Item::ALL {
+                if b.is_assumed(item) == assumed {
+                    if !out.is_empty() {
+                        out.push_str(", ");
+                    }
+                    out.push_str(item.label());
+                }
+            }
+            out
+        };
+        if b.assumed == 0 {
+            note.push_str(" Every price is from AWS's price list.");
+        } else {
+            note.push_str(" From AWS's price list: ");
+            note.push_str(&list(false));
+            note.push_str(". Assumed, as no copy of AWS's price for this region was found (never below the evidence): ");
+            note.push_str(&list(true));
+            note.push('.');
+        }
+    }
     note
+}
+
+fn book_notice(s: &Scenario) -> Option<BookNotice> {
+    let id = s.book_id();
+    if id == prices::NEWEST {
+        return None;
+    }
+    let mut text = String::new();
+    for e in prices::known_errors(id, &s.region) {
+        // An override replaces the book's price: its error does not count.
+        if s.overrides.get(&e.item.dimension()).is_some() {
+            continue;
+        }
+        text.push_str(if text.is_empty() { ": " } else { ", " });
+        text.push_str(e.item.label());
+        text.push(' ');
+        text.push_str(&e.item.price_text(e.book_price));
+        text.push_str(if e.confirmed {
+            " (AWS: "
+        } else {
+            " (current book, assumed: "
+        });
+        text.push_str(&e.item.amount_text(e.corrected));
+        text.push(')');
+    }
+    if text.is_empty() {
+        return None;
+    }
+    let mut now = s.clone();
+    now.prices = Some(prices::NEWEST.to_string());
+    Some(BookNotice {
+        text: format!(
+            "Book {id} has known errors in {}{text}. This link keeps book {id}, so it shows what it always showed.",
+            s.region
+        ),
+        action: format!("Re-open on book {}", prices::NEWEST),
+        href: format!("?{}", now.to_query(true)),
+    })
 }
 
 /// The budget, the needed requests and their cost, as shown.
@@ -172,6 +258,102 @@ fn floor_sig(d: Decimal, sig: u32) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_old_link_in_an_affected_region_names_its_errors_and_offers_the_reprice() {
+        let (s, p) = Scenario::from_link("?prices=2026-11&region=eu-central-1&ddb_reads=1");
+        assert!(p.is_empty());
+        let v = View::new(&s);
+        let n = v.book_notice.expect("a notice");
+        assert!(
+            n.text.starts_with(
+                "Book 2026-11 has known errors in eu-central-1: EventBridge custom events $1 per million (current book, assumed: $1.15), DynamoDB read request units $0.125 per million (AWS: $0.1525), DynamoDB write request units $0.625 per million (AWS: $0.7625), "
+            ),
+            "{}",
+            n.text
+        );
+        assert!(n.text.ends_with(", DynamoDB storage $0.25 per GB-month (AWS: $0.306). This link keeps book 2026-11, so it shows what it always showed."), "{}", n.text);
+        assert_eq!(n.action, "Re-open on book 2026-12");
+        // The same scenario, only `prices` changed.
+        assert_eq!(n.href, "?region=eu-central-1&prices=2026-12&ddb_reads=1");
+        let (again, p) = Scenario::from_link(&n.href);
+        assert!(p.is_empty());
+        assert_eq!(
+            Scenario {
+                prices: Some("2026-11".into()),
+                ..again.clone()
+            },
+            s
+        );
+        assert!(View::new(&again).book_notice.is_none());
+        // The link keeps its book: 3,000 requests at 128 GB-s, 1 eventual
+        // 4 KB read (0.5 RRU) each: 3,000 x (128 x 0.0000166667 + 0.0000002
+        // + 0.5 x 0.000000125) = 3,000 x 0.0021336001 = 6.4008003 on
+        // 2026-11; with 2026-12's 0.5 x 0.0000001525: 3,000 x
+        // 0.00213361385 = 6.40084155.
+        assert_eq!(
+            crate::cost::Model::new(&s).cost(dec!(3000)),
+            dec!(6.4008003)
+        );
+        assert_eq!(
+            crate::cost::Model::new(&again).cost(dec!(3000)),
+            dec!(6.40084155)
+        );
+    }
+
+    #[test]
+    fn no_notice_where_the_old_book_was_right_or_overridden() {
+        for q in [
+            "?prices=2026-11",
+            "?prices=2026-11&region=us-west-2",
+            "?region=eu-central-1",
+        ] {
+            let (s, _) = Scenario::from_link(q);
+            assert!(View::new(&s).book_notice.is_none(), "{q}");
+        }
+        // An override replaces the book's price: only the others are named.
+        let (s, _) =
+            Scenario::from_link("?prices=2026-11&region=af-south-1&p.lambda_request=0.00000027");
+        let n = View::new(&s).book_notice.unwrap();
+        assert!(!n.text.contains("Lambda requests"), "{}", n.text);
+        assert!(n
+            .text
+            .contains("DynamoDB read capacity $0.00013 per hour (AWS: $0.00017493)"));
+        assert!(
+            n.href
+                .contains("prices=2026-12&p.lambda_request=0.00000027"),
+            "{}",
+            n.href
+        );
+    }
+
+    #[test]
+    fn the_price_note_names_the_book_its_dates_and_what_is_assumed() {
+        let (s, _) = Scenario::from_link("");
+        let note = View::new(&s).price_note;
+        assert!(note.starts_with("Price book 2026-12 (AWS Price List offer files, every region's own prices; offer files published 2026-08-31 to 2026-10-01), us-east-1."), "{note}");
+        assert!(
+            note.ends_with(" Every price is from AWS's price list."),
+            "{note}"
+        );
+        let (s, _) = Scenario::from_link("?region=ap-southeast-1");
+        let note = View::new(&s).price_note;
+        assert!(
+            note.contains(" From AWS's price list: Lambda requests, Lambda duration (x86), "),
+            "{note}"
+        );
+        assert!(note.contains("Assumed, as no copy of AWS's price for this region was found (never below the evidence): Lambda duration volume tiers (x86), Lambda duration volume tiers (arm64), Step Functions Express duration volume tiers."), "{note}");
+        // An old book keeps its own caveat.
+        let (s, _) = Scenario::from_link("?prices=2026-11&region=eu-west-1");
+        let note = View::new(&s).price_note;
+        assert!(
+            note.starts_with(
+                "Price book 2026-11 (AWS list prices as of November 2026), eu-west-1."
+            ),
+            "{note}"
+        );
+        assert!(note.contains("use us-east-1 prices"));
+    }
 
     #[test]
     fn default_view_reads_like_the_article() {
