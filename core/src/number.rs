@@ -10,7 +10,14 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     if t.is_empty() {
         return Err("is empty; expected a number".into());
     }
-    let t = t.strip_prefix('+').unwrap_or(t);
+    let t = match t.strip_prefix('+') {
+        // One sign only: `+-5` and `++5` are not numbers (as in JS).
+        Some(rest) if rest.starts_with(['+', '-']) => {
+            return Err(format!("\"{}\" is not a number", shorten(text)))
+        }
+        Some(rest) => rest,
+        None => t,
+    };
     let ok_chars = t
         .bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'e' | b'E' | b'+'));

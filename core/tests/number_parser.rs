@@ -123,6 +123,9 @@ proptest! {
 fn the_documented_differences() {
     // A leading +, spaces, and zeros past the 28th place.
     assert_eq!(parse_decimal(" +3 ").unwrap(), Decimal::from(3));
+    // One sign only, as JavaScript's Number() reads them.
+    assert!(parse_decimal("+-5").is_err());
+    assert!(parse_decimal("++5").is_err());
     assert!(Decimal::from_str_exact("0.100000000000000000000000000000").is_err());
     assert_eq!(
         parse_decimal("0.100000000000000000000000000000")

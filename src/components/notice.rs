@@ -2,6 +2,7 @@
 //! the notice that the link's price book has known errors in its region.
 
 use crate::components::markup::{fixed, Markup};
+use crate::tpl;
 use backcast_core::scenario::Problem;
 use backcast_core::view::BookNotice;
 use yew::prelude::*;
@@ -43,8 +44,8 @@ pub fn book_notice(n: Option<&BookNotice>) -> Html {
     };
     let mut m = Markup::new();
     m.put(
-        r#"<section class="notice book-notice" role="status" data-testid="book-notice"><p>{}</p><a href="{}" data-testid="reprice">{}</a></section>"#,
-        &[&n.text, &n.href, &n.action],
+        tpl!(r#"<section class="notice book-notice" role="status" data-testid="book-notice"><p>{}</p><a href="{}" data-testid="reprice">{}</a></section>"#),
+        [&n.text, &n.href, &n.action],
     );
     m.html()
 }
