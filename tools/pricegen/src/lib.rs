@@ -170,20 +170,23 @@ pub struct Summary {
     pub assumed: usize,
     /// (region, dimension) pairs with at least one assumed row.
     pub assumed_dimensions: Vec<(String, String)>,
+    /// Prices missing, whose regions were left out (`allow_missing`).
+    pub missing: usize,
 }
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} offer files, {} regions x {} dimensions and {} free allowances; {} price rows from the offer files, {} assumed ({} region-dimensions)",
+            "{} offer files, {} regions x {} dimensions and {} free allowances; {} price rows from the offer files, {} assumed ({} region-dimensions); {} missing",
             self.files.len(),
             self.regions.len(),
             DIMENSIONS.len(),
             FREE.len(),
             self.from_offers,
             self.assumed,
-            self.assumed_dimensions.len()
+            self.assumed_dimensions.len(),
+            self.missing
         )
     }
 }
@@ -1313,6 +1316,7 @@ fn write_book(
     }
     push(&mut out, "    ],");
     push(&mut out, "};");
+    let missing_count = missing.len();
     Ok(Output {
         rust: out,
         warnings,
@@ -1323,6 +1327,7 @@ fn write_book(
             from_offers,
             assumed: assumed_used,
             assumed_dimensions,
+            missing: missing_count,
         },
     })
 }
