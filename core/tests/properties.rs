@@ -2,6 +2,7 @@
 //! are proved against the forward model, and links round-trip exactly.
 
 use backcast_core::cost::Model;
+use backcast_core::prices::Dimension;
 use backcast_core::scenario::{Raw, Rule, Scenario, Spec, SPECS};
 use backcast_core::solve::{headroom, max_gbs, solve, Knob, Limit};
 use backcast_core::Decimal;
@@ -80,19 +81,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
 /// much but must survive a link: price overrides, table rows, embed.
 fn link_scenario() -> impl Strategy<Value = Scenario> {
     let dims = proptest::sample::subsequence(
-        vec![
-            "lambda_request",
-            "lambda_gbs",
-            "sfn_transition",
-            "sfn_express_request",
-            "sfn_express_gbs",
-            "eb_event",
-            "ddb_rru",
-            "ddb_wru",
-            "ddb_storage_gb_month",
-            "ddb_rcu_hour",
-            "ddb_wcu_hour",
-        ],
+        Dimension::ALL.iter().map(|d| d.key()).collect::<Vec<_>>(),
         0..4,
     );
     let prices = proptest::collection::vec(dec_text(100, 10), 4);
