@@ -7,24 +7,15 @@
 //! form keeps the linear case exact: with no free tier and no boundary
 //! crossed, cost = N x (cost of one request) + fixed costs, in decimal.
 
-use crate::arith::{self, checked_add, checked_mul, sub};
+use crate::arith::Sat;
 use crate::prices::{self, Dimension, RegionPrices, Tier};
 use crate::scenario::{Arch, DdbMode, Scenario, Sfn};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-/// Saturating arithmetic on non-negative amounts: an overflow reads as
-/// "more than any budget", never as a panic.
-pub(crate) fn mul(a: Decimal, b: Decimal) -> Decimal {
-    checked_mul(a, b).unwrap_or(Decimal::MAX)
-}
-pub(crate) fn add(a: Decimal, b: Decimal) -> Decimal {
-    checked_add(a, b).unwrap_or(Decimal::MAX)
-}
-
 /// Units rounded up to whole steps: `ceil_steps(130, 64)` = 3.
-fn ceil_steps(x: Decimal, step: Decimal) -> Decimal {
-    arith::ceil(x / step)
+fn ceil_steps(x: Decimal, step: Decimal) -> Sat {
+    (Sat(x) / step).ceil()
 }
 
 /// A unit price schedule for one dimension, per period: an allowance that
@@ -50,7 +41,7 @@ impl Schedule {
             if factor == Decimal::ONE {
                 x
             } else {
-                arith::mul(x, factor)
+                (Sat(x) * factor).0
             }
         };
         let mut t = tiers;
@@ -73,19 +64,19 @@ impl Schedule {
         if q <= self.free {
             return Decimal::ZERO;
         }
-        let billable = sub(q, self.free);
-        let mut total = Decimal::ZERO;
+        let billable = Sat(q) - self.free;
+        let mut total = Sat::ZERO;
         let mut below = Decimal::ZERO;
         for t in &self.tiers {
             match t.up_to {
-                Some(b) if billable > b => {
-                    total = add(total, mul(sub(b, below), t.price));
+                Some(b) if billable.0 > b => {
+                    total += (Sat(b) - below) * t.price;
                     below = b;
                 }
-                _ => return add(total, mul(sub(billable, below), t.price)),
+                _ => return (total + (billable - below) * t.price).0,
             }
         }
-        total
+        total.0
     }
 
     /// The most units whose cost is at most `amount`; `None` when there is
@@ -94,15 +85,15 @@ impl Schedule {
         if amount.is_sign_negative() && !amount.is_zero() {
             return Some(Decimal::ZERO);
         }
-        let mut q = self.free;
-        let mut left = amount;
+        let mut q = Sat(self.free);
+        let mut left = Sat(amount);
         let mut below = Decimal::ZERO;
         for t in &self.tiers {
-            let width = t.up_to.map(|b| sub(b, below));
+            let width = t.up_to.map(|b| Sat(b) - below);
             if t.price.is_zero() {
                 match width {
                     Some(w) => {
-                        q = add(q, w);
+                        q += w;
                         below = t.up_to.unwrap_or(below);
                         continue;
                     }
@@ -110,17 +101,17 @@ impl Schedule {
                 }
             }
             if let Some(w) = width {
-                let full = mul(w, t.price);
+                let full = w * t.price;
                 if full <= left {
-                    left = sub(left, full);
-                    q = add(q, w);
+                    left -= full;
+                    q += w;
                     below = t.up_to.unwrap_or(below);
                     continue;
                 }
             }
-            return Some(add(q, left.checked_div(t.price).unwrap_or(Decimal::MAX)));
+            return Some((q + left / t.price).0);
         }
-        Some(q)
+        Some(q.0)
     }
 }
 
@@ -145,11 +136,9 @@ impl PerRequest {
         let sfn_std = s.sfn == Sfn::Standard;
         let express = s.sfn == Sfn::Express;
         // Express: duration in 100 ms steps, memory in 64 MB steps (64 MB minimum).
-        let billed_s = arith::mul(ceil_steps(s.sfn_express_ms, dec!(100)), dec!(0.1));
-        let billed_gb = arith::mul(
-            ceil_steps(s.sfn_express_mb.max(dec!(64)), dec!(64)),
-            dec!(64),
-        ) / dec!(1024);
+        let billed_s = ceil_steps(s.sfn_express_ms, dec!(100)) * dec!(0.1);
+        let billed_gb =
+            ceil_steps(s.sfn_express_mb.max(dec!(64)), dec!(64)) * dec!(64) / dec!(1024);
         PerRequest {
             invocations: s.invocations,
             gbs: s.gbs,
@@ -160,25 +149,17 @@ impl PerRequest {
             },
             sfn_executions: if express { Decimal::ONE } else { Decimal::ZERO },
             sfn_express_gbs: if express {
-                mul(billed_s, billed_gb)
+                (billed_s * billed_gb).0
             } else {
                 Decimal::ZERO
             },
-            eb_chunks: mul(s.eb_events, ceil_steps(s.eb_event_kb, dec!(64))),
-            read_units: mul(
-                s.ddb_reads,
-                mul(
-                    ceil_steps(s.ddb_read_kb, dec!(4)),
-                    s.ddb_read.units_per_4kb(),
-                ),
-            ),
-            write_units: mul(
-                s.ddb_writes,
-                mul(
-                    ceil_steps(s.ddb_write_kb, dec!(1)),
-                    s.ddb_write.units_per_kb(),
-                ),
-            ),
+            eb_chunks: (Sat(s.eb_events) * ceil_steps(s.eb_event_kb, dec!(64))).0,
+            read_units: (Sat(s.ddb_reads)
+                * (ceil_steps(s.ddb_read_kb, dec!(4)) * s.ddb_read.units_per_4kb()))
+            .0,
+            write_units: (Sat(s.ddb_writes)
+                * (ceil_steps(s.ddb_write_kb, dec!(1)) * s.ddb_write.units_per_kb()))
+            .0,
         }
     }
 }
@@ -210,23 +191,22 @@ impl Lines {
             self.ddb_writes,
             self.ddb_storage,
         ]
-        .iter()
-        .fold(Decimal::ZERO, |a, b| add(a, *b))
+        .into_iter()
+        .map(Sat)
+        .sum::<Sat>()
+        .0
     }
     pub fn lambda(&self) -> Decimal {
-        add(self.lambda_requests, self.lambda_duration)
+        (Sat(self.lambda_requests) + self.lambda_duration).0
     }
     pub fn step_functions(&self) -> Decimal {
-        add(
-            add(self.sfn_transitions, self.sfn_express_requests),
-            self.sfn_express_duration,
-        )
+        (Sat(self.sfn_transitions) + self.sfn_express_requests + self.sfn_express_duration).0
     }
     pub fn eventbridge(&self) -> Decimal {
         self.eb_events
     }
     pub fn dynamodb(&self) -> Decimal {
-        add(add(self.ddb_reads, self.ddb_writes), self.ddb_storage)
+        (Sat(self.ddb_reads) + self.ddb_writes + self.ddb_storage).0
     }
 }
 
@@ -286,11 +266,9 @@ impl Model {
             Arch::Arm64 => p.lambda_gbs_arm64,
         };
         let storage_billable =
-            sub(s.ddb_storage_gb, free(allowance.ddb_storage_gb)).max(Decimal::ZERO);
-        let storage_monthly = mul(
-            storage_billable,
-            price(Dimension::DdbStorageGbMonth, p.ddb_storage_gb_month),
-        );
+            (Sat(s.ddb_storage_gb) - free(allowance.ddb_storage_gb)).max(Sat::ZERO);
+        let storage_monthly =
+            storage_billable * price(Dimension::DdbStorageGbMonth, p.ddb_storage_gb_month);
         Model {
             per: PerRequest::of(s),
             lambda_request: schedule(
@@ -321,9 +299,9 @@ impl Model {
             seconds: s.period.seconds(),
             hours,
             storage: if factor == Decimal::ONE {
-                storage_monthly
+                storage_monthly.0
             } else {
-                mul(storage_monthly, factor)
+                (storage_monthly * factor).0
             },
             prices: p,
         }
@@ -336,14 +314,14 @@ impl Model {
         if units.is_zero() {
             return Decimal::ZERO;
         }
-        let capacity = arith::ceil(units / self.seconds);
-        let billable = sub(capacity, free).max(Decimal::ZERO);
-        mul(mul(billable, self.hours), hour_price)
+        let capacity = (Sat(units) / self.seconds).ceil();
+        let billable = (capacity - free).max(Sat::ZERO);
+        (billable * self.hours * hour_price).0
     }
 
     /// The cost per period of `n` requests, each using `per`.
     pub fn lines_with(&self, per: &PerRequest, n: Decimal) -> Lines {
-        let q = |x: Decimal| mul(n, x);
+        let q = |x: Decimal| (Sat(n) * x).0;
         let (reads, writes) = if self.provisioned {
             (
                 self.capacity_cost(q(per.read_units), self.free_rcu, self.ddb_rcu_hour),
@@ -351,8 +329,8 @@ impl Model {
             )
         } else {
             (
-                mul(q(per.read_units), self.ddb_rru),
-                mul(q(per.write_units), self.ddb_wru),
+                (Sat(q(per.read_units)) * self.ddb_rru).0,
+                (Sat(q(per.write_units)) * self.ddb_wru).0,
             )
         };
         Lines {
@@ -388,33 +366,20 @@ impl Model {
         let ddb = if self.provisioned {
             // One unit per second for the period, per unit per request: a
             // lower bound on the slope once capacity is above the free units.
-            add(
-                mul(
-                    per.read_units,
-                    arith::mul(self.ddb_rcu_hour, self.hours) / self.seconds,
-                ),
-                mul(
-                    per.write_units,
-                    arith::mul(self.ddb_wcu_hour, self.hours) / self.seconds,
-                ),
-            )
+            Sat(per.read_units) * (Sat(self.ddb_rcu_hour) * self.hours / self.seconds)
+                + Sat(per.write_units) * (Sat(self.ddb_wcu_hour) * self.hours / self.seconds)
         } else {
-            add(
-                mul(per.read_units, self.ddb_rru),
-                mul(per.write_units, self.ddb_wru),
-            )
+            Sat(per.read_units) * self.ddb_rru + Sat(per.write_units) * self.ddb_wru
         };
-        [
-            mul(per.invocations, self.lambda_request.first_price()),
-            mul(per.gbs, self.lambda_gbs.first_price()),
-            mul(per.sfn_transitions, self.sfn_transition.first_price()),
-            mul(per.sfn_executions, self.sfn_express_request.first_price()),
-            mul(per.sfn_express_gbs, self.sfn_express_gbs.first_price()),
-            mul(per.eb_chunks, self.eb_event.first_price()),
-            ddb,
-        ]
-        .iter()
-        .fold(Decimal::ZERO, |a, b| add(a, *b))
+        let first = |q: Decimal, s: &Schedule| Sat(q) * s.first_price();
+        (first(per.invocations, &self.lambda_request)
+            + first(per.gbs, &self.lambda_gbs)
+            + first(per.sfn_transitions, &self.sfn_transition)
+            + first(per.sfn_executions, &self.sfn_express_request)
+            + first(per.sfn_express_gbs, &self.sfn_express_gbs)
+            + first(per.eb_chunks, &self.eb_event)
+            + ddb)
+            .0
     }
 }
 

@@ -3,7 +3,7 @@
 //! up to whole milliseconds). Its inputs are page-only fields; applying it
 //! writes the scenario keys `gbs` and `invocations`.
 
-use crate::arith::{ceil, mul};
+use crate::arith::Sat;
 use crate::number::{decimal_text, format_number, parse_decimal, shorten};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -138,7 +138,7 @@ fn bounded(text: &str, min: Decimal, max: Decimal, unit: &str) -> Result<Decimal
 /// GB-s for one invocation of `memory_mb` running `duration_ms`, billed
 /// per 1 ms: MB x ceil(ms) / 1000 / 1024.
 pub fn gbs_per_invocation(memory_mb: Decimal, duration_ms: Decimal) -> Decimal {
-    mul(memory_mb, ceil(duration_ms)) / dec!(1000) / dec!(1024)
+    (Sat(memory_mb) * Sat(duration_ms).ceil() / dec!(1000) / dec!(1024)).0
 }
 
 pub fn compute(input: &HelperInput) -> HelperOutput {
@@ -169,14 +169,14 @@ pub fn compute(input: &HelperInput) -> HelperOutput {
     );
     match (mb, ms, inv) {
         (Some(mb), Some(ms), Some(inv)) => {
-            let gbs = mul(gbs_per_invocation(mb, ms), inv).normalize();
+            let gbs = (Sat(gbs_per_invocation(mb, ms)) * inv).0.normalize();
             HelperOutput {
                 gbs: Some(gbs),
                 invocations: Some(inv.normalize()),
                 text: format!(
                     "{} MB × {} ms × {} = {} GB-s per request",
                     format_number(mb, 6),
-                    format_number(ceil(ms), 0),
+                    format_number(Sat(ms).ceil().0, 0),
                     format_number(inv, 6),
                     format_number(gbs, 6)
                 ),

@@ -300,13 +300,13 @@ pub fn format_sig(d: Decimal, sig: u32) -> String {
     let mut probe = abs;
     if probe >= Decimal::ONE {
         while probe >= Decimal::TEN {
-            probe = crate::arith::div(probe, Decimal::TEN);
+            probe = (crate::arith::Sat(probe) / Decimal::TEN).0;
             magnitude += 1;
         }
         magnitude += 1;
     } else {
         while probe < Decimal::ONE {
-            probe = crate::arith::mul(probe, Decimal::TEN);
+            probe = (crate::arith::Sat(probe) * Decimal::TEN).0;
             magnitude -= 1;
         }
         magnitude += 1;

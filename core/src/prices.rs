@@ -215,7 +215,7 @@ fn round10(p: Decimal) -> Decimal {
 /// A region whose x86 first-tier duration price is `x86` and is higher than
 /// us-east-1's [R]; see [`HIGH_REGION_ASSUMED`].
 fn high_region(base: RegionPrices, x86: Decimal) -> RegionPrices {
-    let arm = round10(crate::arith::mul(x86, dec!(0.8)));
+    let arm = round10((crate::arith::Sat(x86) * dec!(0.8)).0);
     RegionPrices {
         lambda_gbs_x86: tiers(GBS_6B, x86, GBS_15B, x86, x86),
         lambda_gbs_arm64: tiers(GBS_7_5B, arm, GBS_18_75B, arm, arm),
@@ -594,7 +594,7 @@ impl Item {
         };
         [
             "$",
-            &crate::number::decimal_text(crate::arith::mul(price, factor)),
+            &crate::number::decimal_text((crate::arith::Sat(price) * factor).0),
         ]
         .concat()
     }

@@ -6,7 +6,7 @@
 //! near the answer; a galloping, then bisecting search on whole N proves
 //! cost(N) <= budget < cost(N + 1) with exact decimal costs.
 
-use crate::arith::{self, sub};
+use crate::arith::Sat;
 use crate::cost::{Model, PerRequest};
 use crate::scenario::{Arch, Scenario, MAX_ROWS};
 use rust_decimal::prelude::ToPrimitive;
@@ -101,13 +101,12 @@ fn estimate(budget: Decimal, at_zero: Decimal, slope: Decimal) -> u64 {
     if slope.is_zero() {
         return SEARCH_CAP;
     }
-    let left = sub(budget, at_zero);
-    if left.is_sign_negative() {
+    let left = Sat(budget) - at_zero;
+    if left.0.is_sign_negative() {
         return 0;
     }
-    left.checked_div(slope)
-        .and_then(|q| arith::floor(q).to_u64())
-        .unwrap_or(SEARCH_CAP)
+    // A quotient past any u64 (saturated or not) starts at the cap.
+    (left / slope).floor().0.to_u64().unwrap_or(SEARCH_CAP)
 }
 
 /// The most whole requests per period, each using `per`, within `budget`.
@@ -145,7 +144,7 @@ pub fn max_gbs(model: &Model, requests: Decimal, budget: Decimal) -> Option<Deci
     if others > budget {
         return None;
     }
-    let total_gbs = model.lambda_gbs.max_quantity(sub(budget, others))?;
+    let total_gbs = model.lambda_gbs.max_quantity((Sat(budget) - others).0)?;
     total_gbs.checked_div(requests)
 }
 
@@ -267,7 +266,7 @@ pub fn headroom(s: &Scenario, knob: Knob) -> Option<Limit> {
     };
     // The slope per unit of the knob, from one unit at the needed volume.
     let base = cost_at(Decimal::ZERO);
-    let slope = sub(cost_at(Decimal::ONE), base);
+    let slope = (Sat(cost_at(Decimal::ONE)) - base).0;
     let fits = |k: u64| cost_at(Decimal::from(k)) <= s.budget;
     Some(largest_whole(estimate(s.budget, base, slope), fits))
 }

@@ -330,7 +330,7 @@ impl Period {
         }
     }
     pub fn seconds(self) -> Decimal {
-        crate::arith::mul(self.hours(), dec!(3600))
+        (crate::arith::Sat(self.hours()) * dec!(3600)).0
     }
 }
 

@@ -2,7 +2,7 @@
 //! `start:end:step` ranges.
 
 use super::MAX_PER_REQUEST;
-use crate::arith;
+use crate::arith::Sat;
 use crate::number::{decimal_text, parse_decimal, shorten};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -117,8 +117,8 @@ impl Rows {
                 // A tiny step over a wide range has more steps than a
                 // decimal holds: that many is "too many" all the same.
                 RowPart::Range { start, end, step } => {
-                    match arith::sub(end, start).checked_div(step) {
-                        Some(q) => u128::try_from(arith::floor(q).mantissa())
+                    match (Sat(end) - start).0.checked_div(step) {
+                        Some(q) => u128::try_from(Sat(q).floor().0.mantissa())
                             .unwrap_or(u128::MAX)
                             .saturating_add(1),
                         None => u128::MAX,
@@ -142,12 +142,12 @@ impl Rows {
                         if out.len() >= MAX_ROWS {
                             break;
                         }
-                        let v = arith::add(start, arith::mul(step, i));
+                        let v = (Sat(start) + Sat(step) * i).0;
                         if v > end {
                             break;
                         }
                         out.push(v.normalize());
-                        i = arith::add(i, Decimal::ONE);
+                        i = (Sat(i) + Decimal::ONE).0;
                     }
                 }
             }

@@ -115,13 +115,18 @@ pub(super) fn percent(part: Decimal, total: Decimal) -> Decimal {
     if total.is_zero() {
         Decimal::ZERO
     } else {
-        mul(part.checked_div(total).unwrap_or_default(), dec!(100))
+        (Sat(part.checked_div(total).unwrap_or_default()) * dec!(100)).0
     }
 }
 
 /// A percentage in tenths, 0 to 1000.
 pub(super) fn permille(pct: Decimal) -> u32 {
-    mul(pct, dec!(10)).round().to_u32().unwrap_or(0).min(1000)
+    (Sat(pct) * dec!(10))
+        .0
+        .round()
+        .to_u32()
+        .unwrap_or(0)
+        .min(1000)
 }
 
 pub(super) fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {

@@ -65,11 +65,11 @@ pub(super) fn nice_step(max: Decimal, count: u32) -> Decimal {
         return Decimal::ONE;
     }
     let mut pow = Decimal::ONE;
-    while raw >= mul(pow, Decimal::TEN) {
-        pow = mul(pow, Decimal::TEN);
+    while raw >= (Sat(pow) * Decimal::TEN).0 {
+        pow = (Sat(pow) * Decimal::TEN).0;
     }
     while raw < pow && pow > dec!(0.000000001) {
-        pow = div(pow, Decimal::TEN);
+        pow = (Sat(pow) / Decimal::TEN).0;
     }
     let m = raw / pow;
     let nice = if m <= Decimal::ONE {
@@ -81,7 +81,7 @@ pub(super) fn nice_step(max: Decimal, count: u32) -> Decimal {
     } else {
         dec!(10)
     };
-    mul(nice, pow)
+    (Sat(nice) * pow).0
 }
 
 /// A float position as a whole SVG unit (integers format cheaply in wasm).
@@ -115,7 +115,7 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     } else {
         // Capped before doubling: a near-free request can afford more
         // GB-s than a decimal holds twice.
-        mul(focus.min(crate::scenario::MAX_PER_REQUEST), dec!(2))
+        (Sat(focus.min(crate::scenario::MAX_PER_REQUEST)) * dec!(2)).0
     }
     .max(dec!(0.001))
     .min(crate::scenario::MAX_PER_REQUEST);
@@ -126,7 +126,7 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     let samples = 64u64;
     let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples as usize);
     for i in 1..=samples {
-        let g = mul(x_max_d, Decimal::from(i)) / Decimal::from(samples);
+        let g = (Sat(x_max_d) * Decimal::from(i)).0 / Decimal::from(samples);
         let mut per_req = model.per;
         per_req.gbs = g;
         if let Limit::Count(n) =
@@ -168,7 +168,7 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     let mut t = Decimal::ZERO;
     while t <= x_max_d && x_ticks.len() < 20 {
         x_ticks.push((sx(to_f64(t)), format_sig(t, 3)));
-        t = add(t, step);
+        t = (Sat(t) + step).0;
     }
     let (lo, hi) = (lo_exp as u32, hi_exp as u32);
     let stride = (hi - lo) / 6 + 1;

@@ -61,7 +61,7 @@ pub(super) fn figures(s: &Scenario, sol: &Solution, t: &Texts) -> Vec<Figure> {
             alert: !s.requests.is_zero(),
         },
     };
-    let left = sub(s.budget, sol.cost);
+    let left = (Sat(s.budget) - sol.cost).0;
     let over = left.is_sign_negative() && !left.is_zero();
     let cost = Figure {
         label: format!("Cost of {needed} requests"),
@@ -72,7 +72,7 @@ pub(super) fn figures(s: &Scenario, sol: &Solution, t: &Texts) -> Vec<Figure> {
             let pct = if s.budget.is_zero() {
                 Decimal::ZERO
             } else {
-                mul(left / s.budget, dec!(100))
+                (Sat(left / s.budget) * dec!(100)).0
             };
             format!(
                 "{} headroom ({}% of the budget)",
@@ -88,7 +88,7 @@ pub(super) fn figures(s: &Scenario, sol: &Solution, t: &Texts) -> Vec<Figure> {
 pub(super) fn verdict(s: &Scenario, sol: &Solution, t: &Texts) -> (String, bool) {
     let period = s.period.key();
     let (needed, cost, budget) = (&t.needed, &t.cost, &t.budget);
-    let left = sub(s.budget, sol.cost);
+    let left = (Sat(s.budget) - sol.cost).0;
     if left.is_sign_negative() && !left.is_zero() {
         (
             format!(

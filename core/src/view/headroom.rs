@@ -25,8 +25,10 @@ pub(super) fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> 
             .map(|g| format_sig(floor_sig(g, 4), 4))
             .unwrap_or_else(|| "—".into()),
         spare: match sol.max_gbs {
-            Some(g) if g >= s.gbs => format!("+{}", format_sig(floor_sig(sub(g, s.gbs), 4), 4)),
-            Some(g) => format!("over by {}", format_sig(sub(s.gbs, g), 4)),
+            Some(g) if g >= s.gbs => {
+                format!("+{}", format_sig(floor_sig((Sat(g) - s.gbs).0, 4), 4))
+            }
+            Some(g) => format!("over by {}", format_sig((Sat(s.gbs) - g).0, 4)),
             None => "—".into(),
         },
         over: gbs_over,
@@ -43,11 +45,14 @@ pub(super) fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> 
             let cur = knob.current(s);
             let (spare, over) = match l {
                 Limit::Count(n) if Decimal::from(n) >= cur => (
-                    format!("+{}", format_number(sub(Decimal::from(n), cur), 6)),
+                    format!("+{}", format_number((Sat(Decimal::from(n)) - cur).0, 6)),
                     false,
                 ),
                 Limit::Count(n) => (
-                    format!("over by {}", format_number(sub(cur, Decimal::from(n)), 6)),
+                    format!(
+                        "over by {}",
+                        format_number((Sat(cur) - Decimal::from(n)).0, 6)
+                    ),
                     true,
                 ),
                 Limit::NoneFits => ("none".into(), true),

@@ -1,7 +1,7 @@
 //! The view model: everything the page shows, computed and formatted here,
 //! so components only lay out strings and flags.
 
-use crate::arith::{add, div, mul, sub};
+use crate::arith::Sat;
 use crate::cost::{Lines, Model};
 use crate::form::{self, Group};
 use crate::number::{format_count, format_number, format_sig, format_usd, to_f64};
@@ -244,11 +244,11 @@ fn floor_sig(d: Decimal, sig: u32) -> Decimal {
     let mut mag = 0i64;
     let mut probe = d.abs();
     while probe >= Decimal::TEN {
-        probe = div(probe, Decimal::TEN);
+        probe = (Sat(probe) / Decimal::TEN).0;
         mag += 1;
     }
     while probe < Decimal::ONE {
-        probe = mul(probe, Decimal::TEN);
+        probe = (Sat(probe) * Decimal::TEN).0;
         mag -= 1;
     }
     let dp = (sig as i64 - 1 - mag).clamp(0, 20) as u32;
