@@ -16,8 +16,8 @@ wasm-bindgen --target web --keep-debug --out-dir "$out/wb" \
   "$target/wasm32-unknown-unknown/release/backcast-web.wasm" >&2
 features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
-wasm-opt -Oz --flatten --rereloop -Oz -g "${features[@]}" "$out/wb/backcast-web_bg.wasm" -o "$out/named.wasm"
-wasm-opt -Oz --flatten --rereloop -Oz "${features[@]}" --strip-debug "$out/wb/backcast-web_bg.wasm" -o "$out/shipped.wasm"
+wasm-opt -Oz --flatten --rereloop -Oz --local-cse -Oz --flatten --rereloop -Oz --local-cse -Oz -g "${features[@]}" "$out/wb/backcast-web_bg.wasm" -o "$out/named.wasm"
+wasm-opt -Oz --flatten --rereloop -Oz --local-cse -Oz --flatten --rereloop -Oz --local-cse -Oz --strip-producers --strip-target-features "${features[@]}" --strip-debug "$out/wb/backcast-web_bg.wasm" -o "$out/shipped.wasm"
 gz=$(gzip -9c "$out/shipped.wasm" | wc -c)
 twiggy top -f csv "$out/named.wasm" > "$out/twiggy.csv"
 echo "Release wasm as Trunk builds it (before scripts/minify.mjs shortens its import and export names): $(stat -c %s "$out/shipped.wasm") bytes, $gz gzip -9. By owner (twiggy, names kept for the count only):"

@@ -32,6 +32,8 @@ pub struct State {
     /// The GB-s helper's page-only fields (not link keys) and its result.
     pub helper: HelperInput,
     pub helper_out: HelperOutput,
+    /// The folded form groups the user opened (`Group::fold`), page-only.
+    pub unfolded: Vec<&'static str>,
 }
 
 pub enum Action {
@@ -47,6 +49,8 @@ pub enum Action {
     Helper(HelperField, String),
     /// Write the helper's result into `gbs` and `invocations`.
     ApplyHelper,
+    /// Open or close a folded form group.
+    Fold(&'static str),
 }
 
 /// Keys whose value is a discrete choice: changing one is an explicit
@@ -70,6 +74,7 @@ impl State {
             push: false,
             helper_out: helper::compute(&HelperInput::default()),
             helper: HelperInput::default(),
+            unfolded: Vec::new(),
         }
     }
 
@@ -170,6 +175,12 @@ impl Reducible for State {
                 next.errors.clear();
             }
             Action::DismissNotice => next.notice.clear(),
+            Action::Fold(id) => match next.unfolded.iter().position(|g| *g == id) {
+                Some(i) => {
+                    next.unfolded.remove(i);
+                }
+                None => next.unfolded.push(id),
+            },
             Action::Restore(query) => {
                 let (s, notice) = Scenario::from_link(&query);
                 next.view = Rc::new(View::new(&s));

@@ -71,3 +71,25 @@ fn every_bad_key_is_named() {
     let err = solve(JsValue::from_f64(7.0)).unwrap_err();
     assert!(error_message(err).contains("plain object"));
 }
+
+#[wasm_bindgen_test]
+fn the_whole_bill_through_the_api() {
+    // 100,000,000 requests a day at 5x peak, one 200 ms function of 128 MB:
+    // 1e8 / 86,400 x 5 x 0.2 = 1,157.4 executions, so 1,158 > 1,000; the
+    // cost 1e8 x (0.0000002 + 0.125 x 0.2 x 0.0000166667) = 61.66675.
+    let r = solve(obj(
+        r#"{"budget": 100000, "requests": 100000000, "peak": 5, "fns": "api:128:200"}"#,
+    ))
+    .unwrap();
+    assert_eq!(get(&r, "cost").as_f64(), Some(61.66675));
+    assert_eq!(get(&r, "peak_concurrency").as_f64(), Some(1158.0));
+    let limits: Array = get(&r, "limits").dyn_into().expect("limits is an array");
+    assert_eq!(
+        limits.get(0).as_string().as_deref(),
+        Some("needs 1,158 concurrent executions at its peak, over the account's limit of 1,000")
+    );
+    // A bad pipeline entry is named; the error lists it.
+    let e = solve(obj(r#"{"fns": "api:512:120,worker:lots:800"}"#)).unwrap_err();
+    let m = error_message(e);
+    assert!(m.contains("fns") && m.contains("worker"), "{m}");
+}

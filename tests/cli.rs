@@ -195,3 +195,44 @@ fn a_link_on_standard_input() {
         "{csv}"
     );
 }
+
+#[test]
+fn the_whole_bill_and_its_limits_in_json() {
+    // A month of 1,000,000 requests (core/tests/whole_bill.rs works each out):
+    // duration 27.666722, INIT 0.12500025, requests 0.60, HTTP API 1.00,
+    // SQS 3e6 calls x 0.40 / 1e6 = 1.20, logs 9e8 B = 0.8381903172 GB x
+    // 0.50 = 0.4190951586 and x 0.03 = 0.0251457095: 31.0359631181.
+    let q = "?period=month&requests=1000000&budget=100&fns=api:512:120,worker:1024:800:2\
+             &cold_pct=1&init_ms=300&logs=1&apigw=http&sqs=standard";
+    let v: serde_json::Value = serde_json::from_str(&stdout(&backcast(&[q]))).unwrap();
+    let b = &v["breakdown"];
+    assert!((v["cost"].as_f64().unwrap() - 31.0359631181).abs() < 1e-9);
+    assert!((b["lambda_init"].as_f64().unwrap() - 0.12500025).abs() < 1e-12);
+    assert_eq!(b["api_gateway"].as_f64(), Some(1.0));
+    assert!((b["sqs"].as_f64().unwrap() - 1.2).abs() < 1e-12);
+    assert!((b["cloudwatch_logs"].as_f64().unwrap() - 0.4442408681).abs() < 1e-9);
+    // Not in use: not written.
+    assert!(b.get("nat_gateway").is_none());
+    assert!(v.get("limits").is_none());
+    // 1,000,000 a month / 2,628,000 s = 0.38 a second; each request keeps
+    // (0.120 + 0.003) + 2 x (0.800 + 0.003) = 1.729 s busy: 0.66 -> 1.
+    assert_eq!(v["peak_concurrency"].as_u64(), Some(1));
+
+    // 100,000,000 a day at 5x peak, 200 ms: 1,158 executions > 1,000.
+    let q = "?budget=100000&requests=100000000&peak=5&fns=api:128:200";
+    let v: serde_json::Value = serde_json::from_str(&stdout(&backcast(&[q]))).unwrap();
+    assert_eq!(v["peak_concurrency"].as_u64(), Some(1158));
+    assert_eq!(
+        v["limits"][0],
+        "needs 1,158 concurrent executions at its peak, over the account's limit of 1,000"
+    );
+}
+
+#[test]
+fn a_bad_function_is_named_and_the_rest_kept() {
+    let o = backcast(&["?fns=api:512:120,worker:lots:800"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("fns"), "{err}");
+    assert!(err.contains("worker"), "{err}");
+}

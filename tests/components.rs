@@ -72,6 +72,7 @@ fn mount(query: &str) -> Element {
         AppProps {
             query: query.to_string().into(),
             typed: Vec::new(),
+            prerender: false,
         },
     )
     .render();
@@ -146,6 +147,16 @@ async fn a_preset_loads_every_field() {
 #[wasm_bindgen_test]
 async fn the_helper_writes_gbs() {
     let root = mount("");
+    // Folded until opened: its fields are laid out only then.
+    until("the helper's summary", &root, |r| {
+        find(r, "[data-testid=gbs-helper] summary").is_some()
+    })
+    .await;
+    assert!(find(&root, "[data-testid=input-helper_memory_mb]").is_none());
+    let summary: HtmlElement = find(&root, "[data-testid=gbs-helper] summary")
+        .expect("summary exists")
+        .unchecked_into();
+    summary.click();
     until("the helper", &root, |r| {
         find(r, "[data-testid=input-helper_memory_mb]").is_some()
     })

@@ -1,9 +1,11 @@
 //! The result object of the JavaScript API `solve(scenario)` and of the
 //! command line's `--format json`, as scenario-v1.md defines it.
 
+use crate::arith::Sat;
 use crate::number::to_f64;
 use crate::scenario::{problems_message, Problem, Raw, Scenario};
 use crate::solve::{solve, Solution};
+use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 /// USD per period at `requests`, by service.
@@ -14,6 +16,32 @@ pub struct Breakdown {
     pub step_functions: f64,
     pub eventbridge: f64,
     pub dynamodb: f64,
+    /// Added in v1 for the rest of the bill; each is written only when it
+    /// costs something, so the results of older links are as they were.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub lambda_init: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub lambda_ephemeral: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub lambda_provisioned: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub cloudwatch_logs: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub api_gateway: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub sqs: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub sns: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub s3: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub data_transfer: f64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub nat_gateway: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -34,11 +62,19 @@ pub struct ApiResult {
     /// Added in v1 (new keys are allowed): the period and price book used.
     pub period: &'static str,
     pub prices: String,
+    /// Added in v1 for the limits: each service limit the plan breaks,
+    /// whatever the budget (written only when one is broken), and the
+    /// concurrent executions it needs at its peak (with functions only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peak_concurrency: Option<u64>,
 }
 
 impl ApiResult {
     pub fn new(s: &Scenario, sol: &Solution) -> ApiResult {
         let l = &sol.lines;
+        let needs = crate::limits::check(s);
         let mut rows = Vec::with_capacity(sol.rows.len());
         for r in &sol.rows {
             rows.push(ApiRow {
@@ -56,10 +92,24 @@ impl ApiResult {
                 step_functions: to_f64(l.step_functions()),
                 eventbridge: to_f64(l.eventbridge()),
                 dynamodb: to_f64(l.dynamodb()),
+                lambda_init: to_f64(l.lambda_init),
+                lambda_ephemeral: to_f64(l.lambda_ephemeral),
+                lambda_provisioned: to_f64(
+                    (Sat(l.lambda_provisioned) + l.lambda_provisioned_duration).0,
+                ),
+                cloudwatch_logs: to_f64(l.cloudwatch_logs()),
+                api_gateway: to_f64(l.api_gateway),
+                sqs: to_f64(l.sqs),
+                sns: to_f64(l.sns()),
+                s3: to_f64(l.s3()),
+                data_transfer: to_f64(l.data_transfer),
+                nat_gateway: to_f64(l.nat_gateway()),
             },
             rows,
             period: s.period.key(),
             prices: s.book_id().to_string(),
+            limits: needs.broken,
+            peak_concurrency: needs.concurrency.and_then(|c| c.to_u64()),
         }
     }
 }

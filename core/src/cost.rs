@@ -8,8 +8,9 @@
 //! crossed, cost = N x (cost of one request) + fixed costs, in decimal.
 
 use crate::arith::Sat;
+use crate::around::{self, AroundPrices, Tiers4, AROUND_FREE};
 use crate::prices::{self, Dimension, RegionPrices, Tier};
-use crate::scenario::{Arch, DdbMode, Scenario, Sfn};
+use crate::scenario::{ApiGw, Arch, DdbMode, LogClass, Queue, Scenario, Sfn};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -19,11 +20,16 @@ fn ceil_steps(x: Decimal, step: Decimal) -> Sat {
 }
 
 /// A unit price schedule for one dimension, per period: an allowance that
-/// is free, then up to three volume tiers (boundaries on billable usage).
+/// is free, then up to four volume tiers (boundaries on billable usage).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Schedule {
     pub free: Decimal,
-    pub tiers: [Tier; 3],
+    pub tiers: Tiers4,
+}
+
+/// Three tiers as four (the last repeated).
+fn four(t: [Tier; 3]) -> Tiers4 {
+    [t[0], t[1], t[2], t[2]]
 }
 
 impl Schedule {
@@ -31,12 +37,12 @@ impl Schedule {
         let t = Tier { up_to: None, price };
         Schedule {
             free: Decimal::ZERO,
-            tiers: [t; 3],
+            tiers: [t; 4],
         }
     }
 
     /// A monthly schedule scaled to a period that is `factor` months long.
-    fn scaled(tiers: [Tier; 3], free_monthly: Decimal, factor: Decimal) -> Schedule {
+    fn scaled(tiers: Tiers4, free_monthly: Decimal, factor: Decimal) -> Schedule {
         let scale = |x: Decimal| {
             if factor == Decimal::ONE {
                 x
@@ -129,10 +135,133 @@ pub struct PerRequest {
     /// DynamoDB read request units (or, provisioned, RCU-seconds).
     pub read_units: Decimal,
     pub write_units: Decimal,
+    /// On-demand Lambda GB-s on the other architecture than the
+    /// scenario's `arch` (functions that name theirs); `gbs` is on `arch`.
+    pub gbs_other: Decimal,
+    /// Of `gbs` and `gbs_other`, what INIT (cold starts) adds.
+    pub init_gbs: Decimal,
+    pub init_gbs_other: Decimal,
+    /// Duration on provisioned concurrency, GB-s, x86 and arm64.
+    pub pc_gbs_x86: Decimal,
+    pub pc_gbs_arm: Decimal,
+    /// Ephemeral storage above 512 MB, GB-s.
+    pub eph_gbs: Decimal,
+    /// CloudWatch Logs ingested, GB (2^30 bytes).
+    pub log_gb: Decimal,
+    /// API Gateway requests (512 KB increments for HTTP APIs).
+    pub api_calls: Decimal,
+    /// SQS requests (64 KB chunks).
+    pub sqs_calls: Decimal,
+    pub sns_publishes: Decimal,
+    pub sns_http: Decimal,
+    pub s3_puts: Decimal,
+    pub s3_gets: Decimal,
+    /// GB out to the internet, and GB through NAT gateways.
+    pub egress_gb: Decimal,
+    pub nat_gb: Decimal,
+}
+
+/// KB in a GB (binary units, as AWS bills data).
+const KB_PER_GB: Decimal = dec!(1048576);
+/// Lambda's START, END and REPORT lines, bytes per invocation (text
+/// format; `docs/pricing.md`).
+const LOG_LINES_BYTES: Decimal = dec!(300);
+
+/// What the functions of `s.fns` bill per request: (invocations, GB-s on
+/// `s.arch`, GB-s on the other, INIT on `s.arch`, INIT on the other,
+/// provisioned GB-s x86, arm64, ephemeral GB-s).
+fn pipeline(s: &Scenario, init_billed: bool) -> [Sat; 8] {
+    let mut out = [Sat::ZERO; 8];
+    let cold = Sat(s.cold_pct) / dec!(100);
+    let eph_gb = (Sat(s.eph_mb) - dec!(512)).max(Sat::ZERO) / dec!(1024);
+    for f in &s.fns.0 {
+        let gb = Sat(f.memory_mb) / dec!(1024);
+        let warm = Sat(f.duration_ms).ceil();
+        let pc = !f.provisioned.is_zero();
+        // A cold invocation bills ceil(INIT + duration); INIT is billed
+        // only from 2025-08-01, and never on provisioned concurrency.
+        let extra = if init_billed && !pc {
+            (Sat(f.duration_ms) + s.init_ms).ceil() - warm
+        } else {
+            Sat::ZERO
+        };
+        let inv = Sat(f.invocations);
+        let seconds = |ms: Sat| inv * gb * ms / dec!(1000);
+        let init = seconds(cold * extra);
+        let gbs = seconds(warm) + init;
+        out[0] += inv;
+        let arm = f.arch_or(s.arch) == Arch::Arm64;
+        if pc {
+            out[if arm { 6 } else { 5 }] += gbs;
+        } else {
+            let main = arm == (s.arch == Arch::Arm64);
+            out[if main { 1 } else { 2 }] += gbs;
+            out[if main { 3 } else { 4 }] += init;
+        }
+        out[7] += inv * eph_gb * (warm + cold * extra) / dec!(1000);
+    }
+    out
 }
 
 impl PerRequest {
     pub fn of(s: &Scenario) -> PerRequest {
+        PerRequest::billed(s, around::init_billed(s.book_id()))
+    }
+
+    /// On-demand Lambda GB-s on both architectures together.
+    pub fn total_gbs(&self) -> Decimal {
+        (Sat(self.gbs) + self.gbs_other).0
+    }
+
+    /// The same request at `g` on-demand GB-s in all (a table row, a
+    /// point of the chart): split between the architectures as now, with
+    /// no INIT line of its own.
+    pub fn with_gbs(&self, g: Decimal) -> PerRequest {
+        let mut p = *self;
+        p.init_gbs = Decimal::ZERO;
+        p.init_gbs_other = Decimal::ZERO;
+        if self.gbs_other.is_zero() {
+            p.gbs = g;
+        } else {
+            let share = (Sat(self.gbs) / self.total_gbs()).0;
+            p.gbs = (Sat(g) * share).0;
+            p.gbs_other = (Sat(g) - p.gbs).0;
+        }
+        p
+    }
+
+    /// What one request uses, with INIT billed as duration or not (the
+    /// price book says which).
+    pub fn billed(s: &Scenario, init_billed: bool) -> PerRequest {
+        let [inv, gbs, gbs_other, init, init_other, pc_x86, pc_arm, eph] = if s.fns.is_empty() {
+            [
+                Sat(s.invocations),
+                Sat(s.gbs),
+                Sat::ZERO,
+                Sat::ZERO,
+                Sat::ZERO,
+                Sat::ZERO,
+                Sat::ZERO,
+                Sat::ZERO,
+            ]
+        } else {
+            pipeline(s, init_billed)
+        };
+        let log_gb = if s.logs {
+            inv * (Sat(s.log_kb) * dec!(1024) + LOG_LINES_BYTES) / dec!(1024) / KB_PER_GB
+        } else {
+            Sat::ZERO
+        };
+        let api_calls = match s.apigw {
+            ApiGw::None => Sat::ZERO,
+            ApiGw::Http => ceil_steps(s.apigw_kb, dec!(512)),
+            ApiGw::Rest => Sat::ONE,
+        };
+        let sqs_calls = if s.sqs == Queue::None {
+            Sat::ZERO
+        } else {
+            Sat(s.sqs_messages) * ceil_steps(s.sqs_kb, dec!(64)) * s.sqs_calls
+        };
         let sfn_std = s.sfn == Sfn::Standard;
         let express = s.sfn == Sfn::Express;
         // Express: duration in 100 ms steps, memory in 64 MB steps (64 MB minimum).
@@ -140,8 +269,23 @@ impl PerRequest {
         let billed_gb =
             ceil_steps(s.sfn_express_mb.max(dec!(64)), dec!(64)) * dec!(64) / dec!(1024);
         PerRequest {
-            invocations: s.invocations,
-            gbs: s.gbs,
+            invocations: inv.0,
+            gbs: gbs.0,
+            gbs_other: gbs_other.0,
+            init_gbs: init.0,
+            init_gbs_other: init_other.0,
+            pc_gbs_x86: pc_x86.0,
+            pc_gbs_arm: pc_arm.0,
+            eph_gbs: eph.0,
+            log_gb: log_gb.0,
+            api_calls: api_calls.0,
+            sqs_calls: sqs_calls.0,
+            sns_publishes: s.sns_publishes,
+            sns_http: s.sns_http,
+            s3_puts: s.s3_puts,
+            s3_gets: s.s3_gets,
+            egress_gb: (Sat(s.egress_kb) / KB_PER_GB).0,
+            nat_gb: (Sat(s.nat_kb) / KB_PER_GB).0,
             sfn_transitions: if sfn_std {
                 s.sfn_transitions
             } else {
@@ -176,6 +320,23 @@ pub struct Lines {
     pub ddb_reads: Decimal,
     pub ddb_writes: Decimal,
     pub ddb_storage: Decimal,
+    /// What INIT (cold starts) adds to Lambda's duration.
+    pub lambda_init: Decimal,
+    pub lambda_ephemeral: Decimal,
+    /// Provisioned concurrency: configured, and duration on it.
+    pub lambda_provisioned: Decimal,
+    pub lambda_provisioned_duration: Decimal,
+    pub logs_ingestion: Decimal,
+    pub logs_storage: Decimal,
+    pub api_gateway: Decimal,
+    pub sqs: Decimal,
+    pub sns_publishes: Decimal,
+    pub sns_http: Decimal,
+    pub s3_requests: Decimal,
+    pub s3_storage: Decimal,
+    pub data_transfer: Decimal,
+    pub nat_hours: Decimal,
+    pub nat_data: Decimal,
 }
 
 impl Lines {
@@ -190,6 +351,21 @@ impl Lines {
             self.ddb_reads,
             self.ddb_writes,
             self.ddb_storage,
+            self.lambda_init,
+            self.lambda_ephemeral,
+            self.lambda_provisioned,
+            self.lambda_provisioned_duration,
+            self.logs_ingestion,
+            self.logs_storage,
+            self.api_gateway,
+            self.sqs,
+            self.sns_publishes,
+            self.sns_http,
+            self.s3_requests,
+            self.s3_storage,
+            self.data_transfer,
+            self.nat_hours,
+            self.nat_data,
         ]
         .into_iter()
         .map(Sat)
@@ -197,7 +373,25 @@ impl Lines {
         .0
     }
     pub fn lambda(&self) -> Decimal {
-        (Sat(self.lambda_requests) + self.lambda_duration).0
+        (Sat(self.lambda_requests)
+            + self.lambda_duration
+            + self.lambda_init
+            + self.lambda_ephemeral
+            + self.lambda_provisioned
+            + self.lambda_provisioned_duration)
+            .0
+    }
+    pub fn cloudwatch_logs(&self) -> Decimal {
+        (Sat(self.logs_ingestion) + self.logs_storage).0
+    }
+    pub fn sns(&self) -> Decimal {
+        (Sat(self.sns_publishes) + self.sns_http).0
+    }
+    pub fn s3(&self) -> Decimal {
+        (Sat(self.s3_requests) + self.s3_storage).0
+    }
+    pub fn nat_gateway(&self) -> Decimal {
+        (Sat(self.nat_hours) + self.nat_data).0
     }
     pub fn step_functions(&self) -> Decimal {
         (Sat(self.sfn_transitions) + self.sfn_express_requests + self.sfn_express_duration).0
@@ -233,6 +427,33 @@ pub struct Model {
     pub hours: Decimal,
     /// Storage: a fixed cost per period.
     pub storage: Decimal,
+    /// The rest of the bill.
+    pub around: AroundPrices,
+    /// Whether `arch` is arm64 (`lambda_gbs` is its schedule).
+    pub main_arm: bool,
+    /// Duration on the other architecture, without the free allowance
+    /// (which `gbs_cost` shares out).
+    pub lambda_gbs_other: Schedule,
+    pub eph: Schedule,
+    pub pc_dur_x86: Schedule,
+    pub pc_dur_arm: Schedule,
+    pub logs: Schedule,
+    /// Log storage per GB ingested: the retention kept times the GB-month
+    /// price.
+    pub log_storage_per_gb: Decimal,
+    pub api: Schedule,
+    pub sqs: Schedule,
+    pub sns_publish: Schedule,
+    pub sns_http: Schedule,
+    pub s3_put: Schedule,
+    pub s3_get: Schedule,
+    pub egress: Schedule,
+    pub nat_gb: Schedule,
+    /// Fixed costs per period: provisioned concurrency configured, S3
+    /// storage, NAT gateway hours.
+    pub pc_fixed: Decimal,
+    pub s3_storage: Decimal,
+    pub nat_fixed: Decimal,
 }
 
 impl Model {
@@ -249,10 +470,10 @@ impl Model {
         let schedule =
             |dim: Dimension, tiers: [Tier; 3], free_monthly: Decimal| match s.overrides.get(&dim) {
                 Some(price) => Schedule {
-                    free: Schedule::scaled(tiers, free_monthly, factor).free,
+                    free: Schedule::scaled(four(tiers), free_monthly, factor).free,
                     ..Schedule::flat(*price)
                 },
-                None => Schedule::scaled(tiers, free_monthly, factor),
+                None => Schedule::scaled(four(tiers), free_monthly, factor),
             };
         let flat = |x: Decimal| {
             [Tier {
@@ -261,16 +482,88 @@ impl Model {
             }; 3]
         };
         let price = |dim: Dimension, x: Decimal| s.overrides.get(&dim).copied().unwrap_or(x);
-        let gbs_tiers = match s.arch {
-            Arch::X86_64 => p.lambda_gbs_x86,
-            Arch::Arm64 => p.lambda_gbs_arm64,
+        let main_arm = s.arch == Arch::Arm64;
+        let (gbs_tiers, other_tiers) = if main_arm {
+            (p.lambda_gbs_arm64, p.lambda_gbs_x86)
+        } else {
+            (p.lambda_gbs_x86, p.lambda_gbs_arm64)
+        };
+        let a = around::around_prices(s.book_id(), &s.region);
+        let monthly =
+            |tiers: Tiers4, free_monthly: Decimal| Schedule::scaled(tiers, free_monthly, factor);
+        let per_unit = |price: Decimal, free_monthly: Decimal| {
+            monthly([Tier { up_to: None, price }; 4], free_monthly)
+        };
+        let per = PerRequest::billed(s, a.init_billed);
+        // Provisioned concurrency: each environment's memory, around the
+        // clock, for the period.
+        let mut pc_fixed = Sat::ZERO;
+        for f in &s.fns.0 {
+            let rate = if f.arch_or(s.arch) == Arch::Arm64 {
+                a.pc_arm
+            } else {
+                a.pc_x86
+            };
+            pc_fixed += Sat(f.provisioned) * f.memory_mb / dec!(1024) * s.period.seconds() * rate;
+        }
+        let fixed_monthly = |x: Sat| {
+            if factor == Decimal::ONE {
+                x.0
+            } else {
+                (x * factor).0
+            }
         };
         let storage_billable =
             (Sat(s.ddb_storage_gb) - free(allowance.ddb_storage_gb)).max(Sat::ZERO);
         let storage_monthly =
             storage_billable * price(Dimension::DdbStorageGbMonth, p.ddb_storage_gb_month);
+        let s3_gb =
+            Schedule::scaled(a.s3_storage, Decimal::ZERO, Decimal::ONE).cost(s.s3_storage_gb);
         Model {
-            per: PerRequest::of(s),
+            main_arm,
+            lambda_gbs_other: match s.overrides.get(&Dimension::LambdaGbs) {
+                Some(price) => Schedule::flat(*price),
+                None => monthly(four(other_tiers), Decimal::ZERO),
+            },
+            eph: per_unit(a.eph_gbs, Decimal::ZERO),
+            pc_dur_x86: per_unit(a.pc_dur_x86, Decimal::ZERO),
+            pc_dur_arm: per_unit(a.pc_dur_arm, Decimal::ZERO),
+            logs: monthly(
+                if s.log_class == LogClass::Standard {
+                    a.logs_standard
+                } else {
+                    a.logs_ia
+                },
+                Decimal::ZERO,
+            ),
+            log_storage_per_gb: (Sat(s.log_months) * a.logs_storage).0,
+            api: monthly(
+                if s.apigw == ApiGw::Rest {
+                    a.rest_api
+                } else {
+                    a.http_api
+                },
+                Decimal::ZERO,
+            ),
+            sqs: monthly(
+                if s.sqs == Queue::Fifo {
+                    a.sqs_fifo
+                } else {
+                    a.sqs_standard
+                },
+                free(AROUND_FREE.sqs_requests),
+            ),
+            sns_publish: per_unit(a.sns_publish, free(AROUND_FREE.sns_publishes)),
+            sns_http: per_unit(a.sns_http, free(AROUND_FREE.sns_http)),
+            s3_put: per_unit(a.s3_put, Decimal::ZERO),
+            s3_get: per_unit(a.s3_get, Decimal::ZERO),
+            egress: monthly(a.egress, free(AROUND_FREE.egress_gb)),
+            nat_gb: per_unit(a.nat_gb, Decimal::ZERO),
+            pc_fixed: pc_fixed.0,
+            s3_storage: fixed_monthly(Sat(s3_gb)),
+            nat_fixed: (Sat(s.nat) * hours * a.nat_hour).0,
+            around: a,
+            per,
             lambda_request: schedule(
                 Dimension::LambdaRequest,
                 flat(p.lambda_request),
@@ -333,9 +626,37 @@ impl Model {
                 (Sat(q(per.write_units)) * self.ddb_wru).0,
             )
         };
+        let with_init = self.gbs_cost(q(per.gbs), q(per.gbs_other));
+        let duration = if per.init_gbs.is_zero() && per.init_gbs_other.is_zero() {
+            with_init
+        } else {
+            self.gbs_cost(
+                q((Sat(per.gbs) - per.init_gbs).0),
+                q((Sat(per.gbs_other) - per.init_gbs_other).0),
+            )
+        };
+        let log_gb = q(per.log_gb);
         Lines {
+            lambda_init: (Sat(with_init) - duration).0,
+            lambda_ephemeral: self.eph.cost(q(per.eph_gbs)),
+            lambda_provisioned: self.pc_fixed,
+            lambda_provisioned_duration: (Sat(self.pc_dur_x86.cost(q(per.pc_gbs_x86)))
+                + self.pc_dur_arm.cost(q(per.pc_gbs_arm)))
+            .0,
+            logs_ingestion: self.logs.cost(log_gb),
+            logs_storage: (Sat(log_gb) * self.log_storage_per_gb).0,
+            api_gateway: self.api.cost(q(per.api_calls)),
+            sqs: self.sqs.cost(q(per.sqs_calls)),
+            sns_publishes: self.sns_publish.cost(q(per.sns_publishes)),
+            sns_http: self.sns_http.cost(q(per.sns_http)),
+            s3_requests: (Sat(self.s3_put.cost(q(per.s3_puts))) + self.s3_get.cost(q(per.s3_gets)))
+                .0,
+            s3_storage: self.s3_storage,
+            data_transfer: self.egress.cost(q(per.egress_gb)),
+            nat_hours: self.nat_fixed,
+            nat_data: self.nat_gb.cost(q(per.nat_gb)),
             lambda_requests: self.lambda_request.cost(q(per.invocations)),
-            lambda_duration: self.lambda_gbs.cost(q(per.gbs)),
+            lambda_duration: duration,
             sfn_transitions: self.sfn_transition.cost(q(per.sfn_transitions)),
             sfn_express_requests: self.sfn_express_request.cost(q(per.sfn_executions)),
             sfn_express_duration: self.sfn_express_gbs.cost(q(per.sfn_express_gbs)),
@@ -344,6 +665,34 @@ impl Model {
             ddb_writes: writes,
             ddb_storage: self.storage,
         }
+    }
+
+    /// On-demand duration for `main` GB-s on the scenario's architecture
+    /// and `other` GB-s on the other. With both, the free allowance goes
+    /// to arm64 first, the cheaper rate: AWS shares it between the two
+    /// without saying how, and this split can only overstate.
+    pub fn gbs_cost(&self, main: Decimal, other: Decimal) -> Decimal {
+        if other.is_zero() {
+            return self.lambda_gbs.cost(main);
+        }
+        let free = Sat(self.lambda_gbs.free);
+        let (x86, arm) = if self.main_arm {
+            (other, main)
+        } else {
+            (main, other)
+        };
+        let arm_billable = (Sat(arm) - free).max(Sat::ZERO);
+        let x86_billable = (Sat(x86) - (free - arm).max(Sat::ZERO)).max(Sat::ZERO);
+        let bare = Schedule {
+            free: Decimal::ZERO,
+            ..self.lambda_gbs
+        };
+        let (x86_s, arm_s) = if self.main_arm {
+            (&self.lambda_gbs_other, &bare)
+        } else {
+            (&bare, &self.lambda_gbs_other)
+        };
+        (Sat(x86_s.cost(x86_billable.0)) + arm_s.cost(arm_billable.0)).0
     }
 
     pub fn lines(&self, n: Decimal) -> Lines {
@@ -378,6 +727,19 @@ impl Model {
             + first(per.sfn_executions, &self.sfn_express_request)
             + first(per.sfn_express_gbs, &self.sfn_express_gbs)
             + first(per.eb_chunks, &self.eb_event)
+            + first(per.gbs_other, &self.lambda_gbs_other)
+            + first(per.pc_gbs_x86, &self.pc_dur_x86)
+            + first(per.pc_gbs_arm, &self.pc_dur_arm)
+            + first(per.eph_gbs, &self.eph)
+            + Sat(per.log_gb) * (Sat(self.logs.first_price()) + self.log_storage_per_gb)
+            + first(per.api_calls, &self.api)
+            + first(per.sqs_calls, &self.sqs)
+            + first(per.sns_publishes, &self.sns_publish)
+            + first(per.sns_http, &self.sns_http)
+            + first(per.s3_puts, &self.s3_put)
+            + first(per.s3_gets, &self.s3_get)
+            + first(per.egress_gb, &self.egress)
+            + first(per.nat_gb, &self.nat_gb)
             + ddb)
             .0
     }
@@ -425,6 +787,7 @@ mod tests {
             tiers: [
                 t(Some(dec!(100)), dec!(2)),
                 t(Some(dec!(300)), dec!(1)),
+                t(None, dec!(0.5)),
                 t(None, dec!(0.5)),
             ],
         };

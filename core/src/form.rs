@@ -54,12 +54,16 @@ pub struct Group {
     /// The fields this scenario shows (Step Functions shows the inputs of
     /// its workflow type only).
     pub fields: Vec<Field>,
+    /// A group of the rest of the bill folds away: `Some(in use)`, where
+    /// a group in use is always open and one not in use opens on demand
+    /// (its fields are not laid out until then). `None`: always open.
+    pub fold: Option<bool>,
 }
 
 /// Every group: id, title and note, in the order the page shows them. The
 /// fields come from the key declarations (`scenario/keys.rs`), in their
 /// order.
-const GROUPS: [(&str, &str, &str); 6] = [
+const GROUPS: [(&str, &str, &str); 9] = [
     (
         "budget",
         "Budget and volume",
@@ -86,7 +90,55 @@ const GROUPS: [(&str, &str, &str); 6] = [
         "DynamoDB",
         "Read and write units per request, and storage per month.",
     ),
+    (
+        "logs",
+        "CloudWatch Logs",
+        "Lambda's logs: ingestion per GB, tiered, and storage for the retention kept.",
+    ),
+    (
+        "around",
+        "Around the functions",
+        "API Gateway, SQS, SNS, S3, data transfer out and NAT gateways, each optional.",
+    ),
+    (
+        "limits",
+        "Limits",
+        "What the plan needs at its peak, against the account's quotas.",
+    ),
 ];
+
+/// Whether a folding group is in use (its service is on). `None` for the
+/// groups that never fold. The services a plan may leave out fold, so
+/// that the first view is the budget, the prices and Lambda.
+fn in_use(id: &str, s: &Scenario) -> Option<bool> {
+    use crate::scenario::{ApiGw, Queue};
+    use rust_decimal_macros::dec;
+    Some(match id {
+        "sfn" => s.sfn != crate::scenario::Sfn::None,
+        "eventbridge" => !s.eb_events.is_zero(),
+        "dynamodb" => {
+            !(s.ddb_reads.is_zero() && s.ddb_writes.is_zero() && s.ddb_storage_gb.is_zero())
+        }
+        "logs" => s.logs,
+        "around" => {
+            s.apigw != ApiGw::None
+                || s.sqs != Queue::None
+                || [
+                    s.sns_publishes,
+                    s.sns_http,
+                    s.s3_puts,
+                    s.s3_gets,
+                    s.s3_storage_gb,
+                    s.egress_kb,
+                    s.nat,
+                ]
+                .iter()
+                .any(|x| !x.is_zero())
+        }
+        "limits" => s.peak != dec!(1) || s.concurrency != dec!(1000),
+        _ => return None,
+    })
+}
 
 /// The form for a scenario, grouped by service.
 pub fn groups(s: &Scenario) -> Vec<Group> {
@@ -103,6 +155,7 @@ pub fn groups(s: &Scenario) -> Vec<Group> {
             title,
             note,
             fields,
+            fold: in_use(id, s),
         });
     }
     groups
@@ -127,6 +180,11 @@ mod tests {
             for g in groups(&s) {
                 shown.extend(g.fields.iter().map(|f| f.key));
             }
+        }
+        // The fields shown only once their service is on.
+        let (on, _) = Scenario::from_link("fns=a:128:1&logs=1&apigw=http&sqs=standard&nat=1");
+        for g in groups(&on) {
+            shown.extend(g.fields.iter().map(|f| f.key));
         }
         shown.push("rows");
         for k in KEYS {
@@ -161,6 +219,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_rest_of_the_bill_folds_until_used() {
+        let folds = |link: &str| -> Vec<(&str, Option<bool>)> {
+            let (s, _) = Scenario::from_link(link);
+            groups(&s).iter().map(|g| (g.id, g.fold)).collect()
+        };
+        let d = folds("");
+        let ids: Vec<&str> = d.iter().map(|x| x.0).collect();
+        let off: Vec<Option<bool>> = d.iter().map(|x| x.1).collect();
+        assert_eq!(
+            ids,
+            [
+                "budget",
+                "prices",
+                "lambda",
+                "sfn",
+                "eventbridge",
+                "dynamodb",
+                "logs",
+                "around",
+                "limits"
+            ]
+        );
+        let f = Some(false);
+        assert_eq!(off, [None, None, None, f, f, f, f, f, f]);
+        let on = folds("logs=1&s3_gets=2&peak=3&eb_events=1&ddb_storage_gb=1&sfn=express");
+        let t = Some(true);
+        let on: Vec<Option<bool>> = on.iter().map(|x| x.1).collect();
+        assert_eq!(on, [None, None, None, t, t, t, t, t, t]);
+        // The default value written out is not a use.
+        assert_eq!(folds("concurrency=1000")[8], ("limits", Some(false)));
     }
 
     #[test]

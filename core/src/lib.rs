@@ -3,11 +3,13 @@
 //! here is plain Rust, tested natively with `cargo test`.
 
 pub mod api;
-mod arith;
+pub mod arith;
+pub mod around;
 pub mod cost;
 pub mod export;
 pub mod form;
 pub mod helper;
+pub mod limits;
 pub mod number;
 pub mod presets;
 pub mod prices;

@@ -11,6 +11,7 @@ use crate::cost::{Model, PerRequest};
 use crate::scenario::{Arch, Scenario, MAX_ROWS};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 
 /// Searches stop here, at JavaScript's `Number.MAX_SAFE_INTEGER` (2^53 - 1,
 /// about 9.007e15): a budget that buys more requests (or units) buys, for
@@ -138,14 +139,27 @@ pub fn max_gbs(model: &Model, requests: Decimal, budget: Decimal) -> Option<Deci
     if requests.is_zero() {
         return None;
     }
-    let mut per = model.per;
-    per.gbs = Decimal::ZERO;
-    let others = model.lines_with(&per, requests).total();
+    let others = model
+        .lines_with(&model.per.with_gbs(Decimal::ZERO), requests)
+        .total();
     if others > budget {
         return None;
     }
-    let total_gbs = model.lambda_gbs.max_quantity((Sat(budget) - others).0)?;
-    total_gbs.checked_div(requests)
+    if model.per.gbs_other.is_zero() {
+        let total_gbs = model.lambda_gbs.max_quantity((Sat(budget) - others).0)?;
+        return total_gbs.checked_div(requests);
+    }
+    // Both architectures, in the pipeline's proportion: the most whole
+    // nano-GB-s per request that fits (the page shows 4 digits).
+    let nano = dec!(0.000000001);
+    let fits = |k: u64| {
+        let per = model.per.with_gbs((Sat(Decimal::from(k)) * nano).0);
+        model.lines_with(&per, requests).total() <= budget
+    };
+    match largest_whole(0, fits) {
+        Limit::Count(k) => Some((Sat(Decimal::from(k)) * nano).0.normalize()),
+        _ => None,
+    }
 }
 
 /// One row of the GB-s-to-requests table.
@@ -164,8 +178,7 @@ pub fn rows_for(scenario: &Scenario, arch: Arch) -> Vec<Row> {
     let at_zero = model.fixed_cost();
     let mut rows = Vec::with_capacity(values.len());
     for &gbs in &values {
-        let mut per = model.per;
-        per.gbs = gbs;
+        let per = model.per.with_gbs(gbs);
         rows.push(Row {
             gbs,
             max_requests: max_requests_from(&model, &per, scenario.budget, at_zero),
@@ -209,15 +222,31 @@ pub enum Knob {
     EbEvents,
     DdbReads,
     DdbWrites,
+    SqsMessages,
+    SnsPublishes,
+    SnsHttp,
+    S3Puts,
+    S3Gets,
+    EgressKb,
+    NatKb,
+    LogKb,
 }
 
 impl Knob {
-    pub const ALL: [Knob; 5] = [
+    pub const ALL: [Knob; 13] = [
         Knob::Invocations,
         Knob::SfnTransitions,
         Knob::EbEvents,
         Knob::DdbReads,
         Knob::DdbWrites,
+        Knob::SqsMessages,
+        Knob::SnsPublishes,
+        Knob::SnsHttp,
+        Knob::S3Puts,
+        Knob::S3Gets,
+        Knob::EgressKb,
+        Knob::NatKb,
+        Knob::LogKb,
     ];
     pub fn key(self) -> &'static str {
         match self {
@@ -226,24 +255,51 @@ impl Knob {
             Knob::EbEvents => "eb_events",
             Knob::DdbReads => "ddb_reads",
             Knob::DdbWrites => "ddb_writes",
+            Knob::SqsMessages => "sqs_messages",
+            Knob::SnsPublishes => "sns_publishes",
+            Knob::SnsHttp => "sns_http",
+            Knob::S3Puts => "s3_puts",
+            Knob::S3Gets => "s3_gets",
+            Knob::EgressKb => "egress_kb",
+            Knob::NatKb => "nat_kb",
+            Knob::LogKb => "log_kb",
+        }
+    }
+    fn value(self, s: &mut Scenario) -> &mut Decimal {
+        match self {
+            Knob::Invocations => &mut s.invocations,
+            Knob::SfnTransitions => &mut s.sfn_transitions,
+            Knob::EbEvents => &mut s.eb_events,
+            Knob::DdbReads => &mut s.ddb_reads,
+            Knob::DdbWrites => &mut s.ddb_writes,
+            Knob::SqsMessages => &mut s.sqs_messages,
+            Knob::SnsPublishes => &mut s.sns_publishes,
+            Knob::SnsHttp => &mut s.sns_http,
+            Knob::S3Puts => &mut s.s3_puts,
+            Knob::S3Gets => &mut s.s3_gets,
+            Knob::EgressKb => &mut s.egress_kb,
+            Knob::NatKb => &mut s.nat_kb,
+            Knob::LogKb => &mut s.log_kb,
         }
     }
     pub fn current(self, s: &Scenario) -> Decimal {
-        match self {
-            Knob::Invocations => s.invocations,
-            Knob::SfnTransitions => s.sfn_transitions,
-            Knob::EbEvents => s.eb_events,
-            Knob::DdbReads => s.ddb_reads,
-            Knob::DdbWrites => s.ddb_writes,
-        }
+        *self.value(&mut s.clone())
     }
     fn set(self, s: &mut Scenario, v: Decimal) {
+        *self.value(s) = v;
+    }
+    /// Whether the knob prices anything in `s`: each service around the
+    /// functions once it is in use (0 of a service is not a plan for it).
+    pub fn applies(self, s: &Scenario) -> bool {
+        use crate::scenario::{Queue, Sfn};
         match self {
-            Knob::Invocations => s.invocations = v,
-            Knob::SfnTransitions => s.sfn_transitions = v,
-            Knob::EbEvents => s.eb_events = v,
-            Knob::DdbReads => s.ddb_reads = v,
-            Knob::DdbWrites => s.ddb_writes = v,
+            Knob::Invocations => s.fns.is_empty(),
+            Knob::SfnTransitions => s.sfn == Sfn::Standard,
+            Knob::EbEvents | Knob::DdbReads | Knob::DdbWrites => true,
+            Knob::SqsMessages => s.sqs != Queue::None,
+            Knob::LogKb => s.logs,
+            Knob::NatKb => !s.nat.is_zero(),
+            k => !k.current(s).is_zero(),
         }
     }
 }
@@ -253,9 +309,7 @@ impl Knob {
 /// does not apply (Step Functions transitions without a Standard workflow)
 /// or when `requests` is 0.
 pub fn headroom(s: &Scenario, knob: Knob) -> Option<Limit> {
-    if s.requests.is_zero()
-        || (knob == Knob::SfnTransitions && s.sfn != crate::scenario::Sfn::Standard)
-    {
+    if s.requests.is_zero() || !knob.applies(s) {
         return None;
     }
     let model = Model::new(s);
@@ -265,6 +319,27 @@ pub fn headroom(s: &Scenario, knob: Knob) -> Option<Limit> {
         model.lines_with(&PerRequest::of(&t), s.requests).total()
     };
     // The slope per unit of the knob, from one unit at the needed volume.
+    let base = cost_at(Decimal::ZERO);
+    let slope = (Sat(cost_at(Decimal::ONE)) - base).0;
+    let fits = |k: u64| cost_at(Decimal::from(k)) <= s.budget;
+    Some(largest_whole(estimate(s.budget, base, slope), fits))
+}
+
+/// Holding everything else fixed, the longest whole duration (ms) that
+/// function `i` of the pipeline may run at `memory_mb` while the needed
+/// requests still fit. `None` when there is no such function or no
+/// requests.
+pub fn function_headroom(s: &Scenario, i: usize, memory_mb: Decimal) -> Option<Limit> {
+    if s.requests.is_zero() || i >= s.fns.0.len() {
+        return None;
+    }
+    let model = Model::new(s);
+    let cost_at = |ms: Decimal| {
+        let mut t = s.clone();
+        t.fns.0[i].duration_ms = ms;
+        t.fns.0[i].memory_mb = memory_mb;
+        model.lines_with(&PerRequest::of(&t), s.requests).total()
+    };
     let base = cost_at(Decimal::ZERO);
     let slope = (Sat(cost_at(Decimal::ONE)) - base).0;
     let fits = |k: u64| cost_at(Decimal::from(k)) <= s.budget;

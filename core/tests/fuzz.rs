@@ -71,6 +71,8 @@ fn value() -> impl Strategy<Value = String> {
                 "1,,2",
                 ":::",
                 "1:2:3:4",
+                "api:512:120,worker:1024:800:2:arm64:3",
+                "a:1:1,a:1:1,:::,x:9:9:9:9:9:9",
             ][..]
         )
         .prop_map(|s| s.to_string()),
@@ -271,6 +273,13 @@ fn every_key_at_its_corners() {
         "transactional",
         "1,10000000",
         "0.0000000000000000000000000001:10000000:0.0000000000000000000000000001",
+        // The whole bill's choices, and pipelines at their bounds.
+        "http",
+        "rest",
+        "fifo",
+        "ia",
+        "f:10240:10000000:10000000:arm64:10000000",
+        "a:128:0.0000000000000000000000000001,b:0.0000000000000000000000000001:1:0",
     ];
     let cases = env("FUZZ_CASES").map_or(2_000, |n| n / 10);
     let mut keys: Vec<String> = KEYS.iter().map(|k| k.to_string()).collect();

@@ -1,7 +1,7 @@
 //! Property tests over thousands of random scenarios: the solver's answers
 //! are proved against the forward model, and links round-trip exactly.
 
-use backcast_core::cost::Model;
+use backcast_core::cost::{Model, PerRequest};
 use backcast_core::prices::Dimension;
 use backcast_core::scenario::{Raw, Rule, Scenario, Spec, SPECS};
 use backcast_core::solve::{headroom, max_gbs, solve, Knob, Limit};
@@ -24,7 +24,7 @@ fn dec_text(max: u64, dp: u32) -> impl Strategy<Value = String> {
 /// (`scenario/keys.rs`): a number up to its typical value (above 0 where
 /// the key must be), one of its choices, a flag, a region, a book.
 fn value_of(spec: &'static Spec) -> BoxedStrategy<String> {
-    let (max, dp) = spec.typical;
+    let (max, dp) = backcast_core::scenario::typical(spec.field.key);
     match spec.rule {
         Rule::Number(bound) if bound.positive => {
             let scale = 10u64.pow(dp);
@@ -53,6 +53,27 @@ fn value_of(spec: &'static Spec) -> BoxedStrategy<String> {
             .prop_map(|b| b.id.to_string())
             .boxed(),
         Rule::Rows => Just("1,32:256:32".to_string()).boxed(),
+        // 0 to 3 functions: name, memory 128..10240 MB, duration with up
+        // to 1 decimal place, invocations, architecture, and sometimes
+        // provisioned concurrency.
+        Rule::Functions => proptest::collection::vec(
+            (
+                128u32..=10240,
+                dec_text(5000, 1),
+                0u32..=3,
+                proptest::sample::select(&["", "x86_64", "arm64"][..]),
+                proptest::sample::select(&[0u32, 0, 0, 1, 10][..]),
+            ),
+            0..=3,
+        )
+        .prop_map(|fns| {
+            let mut out = Vec::new();
+            for (i, (mb, ms, inv, arch, pc)) in fns.into_iter().enumerate() {
+                out.push(format!("f{i}:{mb}:{ms}:{inv}:{arch}:{pc}"));
+            }
+            out.join(",")
+        })
+        .boxed(),
     }
 }
 
@@ -111,15 +132,24 @@ fn cost(s: &Scenario, n: u64) -> Decimal {
 /// cost(N) <= budget < cost(N + 1).
 fn prove_limit(s: &Scenario, limit: Limit) -> Result<(), TestCaseError> {
     let m = Model::new(s);
+    prove_limit_with(&m, &m.per, s.budget, limit)
+}
+
+/// `prove_limit` for requests that each use `per`.
+fn prove_limit_with(
+    m: &Model,
+    per: &PerRequest,
+    budget: Decimal,
+    limit: Limit,
+) -> Result<(), TestCaseError> {
+    let cost = |n: u64| m.lines_with(per, Decimal::from(n)).total();
     match limit {
         Limit::Count(n) => {
-            prop_assert!(m.cost(Decimal::from(n)) <= s.budget);
-            prop_assert!(m.cost(Decimal::from(n + 1)) > s.budget);
+            prop_assert!(cost(n) <= budget);
+            prop_assert!(cost(n + 1) > budget);
         }
-        Limit::NoneFits => prop_assert!(m.cost(Decimal::ZERO) > s.budget),
-        Limit::Unlimited => {
-            prop_assert!(m.cost(Decimal::from(backcast_core::solve::SEARCH_CAP)) <= s.budget)
-        }
+        Limit::NoneFits => prop_assert!(cost(0) > budget),
+        Limit::Unlimited => prop_assert!(cost(backcast_core::solve::SEARCH_CAP) <= budget),
     }
     Ok(())
 }
@@ -134,11 +164,16 @@ proptest! {
 
     #[test]
     fn every_table_row_is_proved_by_the_forward_model(s in scenario()) {
-        // Each row is the scenario at that row's GB-s.
+        // Each row is the scenario's requests at that row's GB-s in all;
+        // with no functions, the same as the scenario with `gbs` set to it.
+        let m = Model::new(&s);
         for row in solve(&s).rows.iter().take(20) {
-            let mut at = s.clone();
-            at.gbs = row.gbs;
-            prove_limit(&at, row.max_requests)?;
+            prove_limit_with(&m, &m.per.with_gbs(row.gbs), s.budget, row.max_requests)?;
+            if s.fns.is_empty() {
+                let mut at = s.clone();
+                at.gbs = row.gbs;
+                prove_limit(&at, row.max_requests)?;
+            }
         }
     }
 
@@ -163,7 +198,8 @@ proptest! {
         let mut t = s.clone();
         let now: Decimal = t.get(key).unwrap().parse().unwrap();
         let grown = (now + Decimal::from(bump)).to_string();
-        t.set(key, Raw::Text(&grown)).unwrap();
+        // Past the key's bound (a percentage past 100) is no scenario.
+        prop_assume!(t.set(key, Raw::Text(&grown)).is_ok());
         let after = Model::new(&t).cost(t.requests);
         prop_assert!(before <= after, "{key}: {before} -> {after}");
     }
@@ -173,14 +209,22 @@ proptest! {
         let m = Model::new(&s);
         if let Some(g) = max_gbs(&m, s.requests, s.budget) {
             prop_assert!(g >= Decimal::ZERO);
-            let mut t = s.clone();
-            t.gbs = g;
-            let c = Model::new(&t).cost(s.requests);
-            let rel = ((c - s.budget) / s.budget).abs();
-            // The budget is spent, unless 0 GB-s already leaves money over
-            // that Lambda's free allowance cannot use (then cost < budget).
-            let free_only = Model::new(&t).lines(s.requests).lambda_duration.is_zero();
-            prop_assert!(rel < Decimal::new(1, 9) || (free_only && c <= s.budget), "cost {c} budget {}", s.budget);
+            let per = m.per.with_gbs(g);
+            let lines = m.lines_with(&per, s.requests);
+            let c = lines.total();
+            if m.per.gbs_other.is_zero() {
+                let rel = ((c - s.budget) / s.budget).abs();
+                // The budget is spent, unless 0 GB-s already leaves money
+                // over that Lambda's free allowance cannot use.
+                let free_only = lines.lambda_duration.is_zero();
+                prop_assert!(rel < Decimal::new(1, 9) || free_only, "cost {c} budget {}", s.budget);
+            } else {
+                // Both architectures: the largest nano-GB-s that fits, so a
+                // nano-GB-s more per request is over.
+                prop_assert!(c <= s.budget, "cost {c} budget {}", s.budget);
+                let more = m.per.with_gbs(g + Decimal::new(1, 9));
+                prop_assert!(m.lines_with(&more, s.requests).total() > s.budget);
+            }
         }
     }
 

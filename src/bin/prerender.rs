@@ -48,9 +48,11 @@ fn main() -> ExitCode {
 /// The default page (no query). Not hydratable: the app renders fresh over
 /// it, so it needs none of hydration's component markers.
 fn render_default() -> String {
-    let renderer =
-        yew::LocalServerRenderer::<backcast::App>::with_props(backcast::AppProps::default())
-            .hydratable(false);
+    let renderer = yew::LocalServerRenderer::<backcast::App>::with_props(backcast::AppProps {
+        prerender: true,
+        ..Default::default()
+    })
+    .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 

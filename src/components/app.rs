@@ -29,6 +29,12 @@ pub struct AppProps {
     /// before the app started (`dom::typed_before_start`).
     #[prop_or_default]
     pub typed: Vec<(String, String)>,
+    /// The build's prerender of the default page: without the share and
+    /// export panels, which are below the fold and do nothing before the
+    /// app starts (it renders them then), so the first visit's HTML is
+    /// smaller.
+    #[prop_or_default]
+    pub prerender: bool,
 }
 
 #[component]
@@ -91,6 +97,10 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.dispatcher();
         Callback::from(move |()| state.dispatch(Action::ApplyHelper))
     };
+    let on_fold = {
+        let state = state.dispatcher();
+        Callback::from(move |id: &'static str| state.dispatch(Action::Fold(id)))
+    };
     let v = &state.view;
     let period = v.period;
     html! {
@@ -107,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="inputs" aria-labelledby="inputs-title">
                     { fixed(r#"<h2 id="inputs-title">Scenario</h2>"#) }
                     { scenario_form(&FormProps { groups: &v.form, period, state: &state,
-                        on_edit: &on_edit, on_helper: &on_helper, on_apply_helper: &on_apply_helper }) }
+                        on_edit: &on_edit, on_helper: &on_helper, on_apply_helper: &on_apply_helper, on_fold: &on_fold }) }
                 </section>
                 <div class="results">
                     { headroom(&v.headroom_note, &v.headroom) }
@@ -122,8 +132,10 @@ pub fn App(props: &AppProps) -> Html {
                     { price_note(&v.price_note) }
                 </div>
             </div>
-            { share_panel(&state.scenario, &share) }
-            { export_panel(&state.view, &export) }
+            if !props.prerender {
+                { share_panel(&state.scenario, &share) }
+                { export_panel(&state.view, &export) }
+            }
         </main>
         </>
     }

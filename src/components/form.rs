@@ -22,6 +22,8 @@ pub struct FormProps<'a> {
     pub on_edit: &'a OnEdit,
     pub on_helper: &'a Callback<(HelperField, String)>,
     pub on_apply_helper: &'a Callback<()>,
+    /// Opens or closes a folded group.
+    pub on_fold: &'a Callback<&'static str>,
 }
 
 fn control(f: &Field, p: &FormProps) -> Html {
@@ -56,6 +58,34 @@ fn control(f: &Field, p: &FormProps) -> Html {
     }
 }
 
+/// A group's fields; a folded group not in use lays them out only once
+/// opened (the first visit's HTML stays small), behind a summary that
+/// opens it.
+fn fields(g: &Group, p: &FormProps) -> Html {
+    let list = html! {
+        <div class="fields">
+            { for g.fields.iter().map(|f| control(f, p)) }
+        </div>
+    };
+    let Some(false) = g.fold else {
+        return list;
+    };
+    let open = p.state.unfolded.contains(&g.id);
+    let onclick = {
+        let (id, on_fold) = (g.id, p.on_fold.clone());
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            on_fold.emit(id)
+        })
+    };
+    html! {
+        <details class="fold" {open}>
+            <summary data-testid="fold" {onclick}>{ if open { "Hide" } else { "Add to the plan" } }</summary>
+            if open { { list } }
+        </details>
+    }
+}
+
 /// A plain function, not a component (no state of its own; a component
 /// costs the wasm its own copy of Yew's lifecycle code).
 pub fn scenario_form(p: &FormProps) -> Html {
@@ -66,12 +96,13 @@ pub fn scenario_form(p: &FormProps) -> Html {
                     <fieldset class="group" data-testid={format!("group-{}", g.id)} aria-describedby={format!("group-{}-note", g.id)}>
                         { filled(tpl!(r#"<legend id="group-{}-title">{}</legend><p class="hint group-note" id="group-{}-note">{}</p>"#),
                             [g.id, g.title, g.id, g.note]) }
-                        <div class="fields">
-                            { for g.fields.iter().map(|f| control(f, p)) }
-                        </div>
-                        if g.id == "lambda" {
+                        { fields(g, p) }
+                        // The helper writes gbs and invocations, which a
+                        // pipeline of functions replaces.
+                        if g.id == "lambda" && g.fields.iter().any(|f| f.key == "gbs") {
                             { gbs_helper(&HelperProps { input: &p.state.helper, output: &p.state.helper_out,
-                                on_edit: p.on_helper, on_apply: p.on_apply_helper }) }
+                                on_edit: p.on_helper, on_apply: p.on_apply_helper,
+                                open: p.state.unfolded.contains(&"helper"), on_toggle: p.on_fold }) }
                         }
                     </fieldset>
                 }

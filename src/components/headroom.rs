@@ -49,8 +49,14 @@ pub fn limits(lines: &[HeadroomLine]) -> Markup {
         )
         .put(
             tpl!(r#"<th scope="row">{}</th><td>{}</td><td class="max">{}</td><td class="spare">{}</td></tr>"#),
-            [h.label, &h.current, &h.max, &h.spare],
+            [&h.label, &h.current, &h.max, &h.spare],
         );
+        if !h.pairs.is_empty() {
+            m.put(
+                tpl!(r#"<tr class="pairs"><td colspan="4">{}</td></tr>"#),
+                [&h.pairs],
+            );
+        }
     }
     m.raw("</tbody></table>");
     m

@@ -2,7 +2,6 @@
 //! out (computed in the core); "Use" writes `gbs` and `invocations`.
 
 use crate::components::field::{number_field, NumberFieldProps};
-use crate::components::markup::fixed;
 use backcast_core::helper::{HelperField, HelperInput, HelperOutput};
 use yew::prelude::*;
 
@@ -12,6 +11,11 @@ pub struct HelperProps<'a> {
     pub output: &'a HelperOutput,
     pub on_edit: &'a Callback<(HelperField, String)>,
     pub on_apply: &'a Callback<()>,
+    /// Whether it is open: its fields are laid out only then, so the
+    /// first visit's HTML does not carry them.
+    pub open: bool,
+    /// Opens or closes it.
+    pub on_toggle: &'a Callback<&'static str>,
 }
 
 /// A plain function, not a component (no state of its own).
@@ -29,9 +33,18 @@ pub fn gbs_helper(p: &HelperProps) -> Html {
     };
     let onclick = p.on_apply.reform(|_: MouseEvent| ());
     let ready = p.output.gbs.is_some();
+    let toggle = {
+        let on_toggle = p.on_toggle.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            on_toggle.emit("helper")
+        })
+    };
+    let open = p.open;
     html! {
-        <details class="helper" data-testid="gbs-helper">
-            { fixed("<summary>Work out GB-s from memory and duration</summary>") }
+        <details class="helper" data-testid="gbs-helper" {open}>
+            <summary onclick={toggle}>{ "Work out GB-s from memory and duration" }</summary>
+            if open {
             <div class="fields">
                 { for HelperField::ALL.into_iter().map(|f| number_field(&NumberFieldProps {
                     key_name: format!("helper_{}", f.id()).into(),
@@ -48,6 +61,7 @@ pub fn gbs_helper(p: &HelperProps) -> Html {
             <button type="button" class="primary" data-testid="apply-helper" disabled={!ready} {onclick}>
                 { "Use for GB-s and invocations" }
             </button>
+            }
         </details>
     }
 }

@@ -33,7 +33,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }
 }
 
-// A busier state: the ETL preset (four services), the helper open, and an
+// A busier state: the ETL preset (a pipeline of three functions, a queue,
+// S3, a workflow, events and a table), a folded group opened, and an
 // inline error showing.
 test('screenshot etl with an error', async ({ browser }, testInfo) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -41,7 +42,8 @@ test('screenshot etl with an error', async ({ browser }, testInfo) => {
   await page.goto('./');
   await page.getByTestId('preset-etl').click();
   await expect(page.getByTestId('input-budget')).toHaveValue('10');
-  await page.getByTestId('gbs-helper').locator('summary').click();
+  await page.getByTestId('group-limits').locator('summary').click();
+  await expect(page.getByTestId('input-peak')).toBeVisible();
   await page.getByTestId('input-eb_event_kb').fill('0');
   await expect(page.getByTestId('error-eb_event_kb')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('etl-error-1280.png'), fullPage: true });

@@ -12,6 +12,7 @@
 //! Choice types are declared once too, by [`choices!`]: each variant with
 //! the name a link writes and the label the form shows, in order.
 
+use super::functions::Functions;
 use super::overrides::Overrides;
 use super::rows::Rows;
 use super::value::{Bound, Rule, Value};
@@ -98,6 +99,29 @@ choices! {
 }
 
 choices! {
+    ApiGw {
+        None = "none", "None";
+        Http = "http", "HTTP API";
+        Rest = "rest", "REST API";
+    }
+}
+
+choices! {
+    Queue {
+        None = "none", "None";
+        Standard = "standard", "Standard";
+        Fifo = "fifo", "FIFO";
+    }
+}
+
+choices! {
+    LogClass {
+        Standard = "standard", "Standard";
+        InfrequentAccess = "ia", "Infrequent Access";
+    }
+}
+
+choices! {
     WriteMode {
         Standard = "standard", "Standard";
         Transactional = "transactional", "Transactional";
@@ -117,9 +141,6 @@ pub struct Spec {
     pub group: Option<&'static str>,
     /// Whether the form shows the field for this scenario.
     pub shown: fn(&Scenario) -> bool,
-    /// For test generators: a typical upper value of a number key (a
-    /// realistic scenario, far inside its bound), with its decimal places.
-    pub typical: (u64, u32),
 }
 
 impl Spec {
@@ -138,6 +159,25 @@ fn standard(s: &Scenario) -> bool {
 }
 fn express(s: &Scenario) -> bool {
     s.sfn == Sfn::Express
+}
+/// `gbs` and `invocations` are the pipeline's when it has functions.
+fn no_functions(s: &Scenario) -> bool {
+    s.fns.is_empty()
+}
+fn functions(s: &Scenario) -> bool {
+    !s.fns.is_empty()
+}
+fn logs(s: &Scenario) -> bool {
+    s.logs
+}
+fn api(s: &Scenario) -> bool {
+    s.apigw != ApiGw::None
+}
+fn queue(s: &Scenario) -> bool {
+    s.sqs != Queue::None
+}
+fn nat(s: &Scenario) -> bool {
+    !s.nat.is_zero()
 }
 
 /// The table: `key: Type = default, rule, group, "label", "unit", "hint",
@@ -178,14 +218,24 @@ macro_rules! keys {
             rule: $rule,
             group: $group,
             shown: $shown,
-            typical: $typical,
         }),+];
+
+        /// For test generators: a typical upper value of number key `key`
+        /// (a realistic scenario, far inside its bound), with its decimal
+        /// places; `(0, 0)` for other keys. Apart from `SPECS` so that the
+        /// page, which never calls it, does not carry the table.
+        pub fn typical(key: &str) -> (u64, u32) {
+            match key {
+                $(stringify!($key) => $typical,)+
+                _ => (0, 0),
+            }
+        }
 
         impl Scenario {
             /// Sets a declared key; `None` for any other key.
             pub(super) fn set_declared(&mut self, key: &str, raw: Raw<'_>) -> Option<Result<(), String>> {
                 Some(match key {
-                    $(stringify!($key) => <$ty as Value>::read(raw, &$rule).map(|v| self.$key = v),)+
+                    $(stringify!($key) => put(&mut self.$key, raw, &$rule),)+
                     _ => return None,
                 })
             }
@@ -199,6 +249,18 @@ macro_rules! keys {
             }
         }
     };
+}
+
+/// Reads `raw` into `slot`, keeping what is valid of it. One copy per
+/// value type (not per key): the table's fifty keys would otherwise
+/// inline fifty readers into `Scenario::set`.
+#[inline(never)]
+fn put<T: Value>(slot: &mut T, raw: Raw<'_>, rule: &Rule) -> Result<(), String> {
+    let (v, e) = T::read_keep(raw, rule);
+    if let Some(v) = v {
+        *slot = v;
+    }
+    e.map_or(Ok(()), Err)
 }
 
 const fn number(positive: bool, max: Decimal) -> Rule {
@@ -240,11 +302,86 @@ keys! {
     gbs: Decimal = dec!(128), PER_REQUEST, Some("lambda"),
         "Lambda GB-s per request", "GB-s",
         "Memory (GB) × duration (s), all invocations of one request together.",
-        always, (300, 3);
+        no_functions, (300, 3);
     invocations: Decimal = dec!(1), PER_REQUEST, Some("lambda"),
         "Lambda invocations per request", "per request",
         "Each invocation pays the request fee ($0.20 per million).",
-        always, (5, 0);
+        no_functions, (5, 0);
+    /// The functions of a request; when given, they set GB-s and
+    /// invocations per request.
+    fns: Functions = Functions::default(), Rule::Functions, Some("lambda"),
+        "Functions", "",
+        "name:MB:ms[:calls[:arch[:provisioned]]], comma-separated, e.g. api:512:120,worker:1024:800:2:arm64; sets GB-s and invocations per request.",
+        always, (0, 0);
+    cold_pct: Decimal = dec!(0), number(false, dec!(100)), Some("lambda"),
+        "Cold starts", "% of invocations", "Invocations that start a new environment (often under 1%).",
+        functions, (5, 1);
+    init_ms: Decimal = dec!(0), number(false, dec!(10000)), Some("lambda"),
+        "INIT duration", "ms per cold start", "Billed as duration since 2025-08-01 (ZIP, managed runtimes); at most 10 s.",
+        functions, (2000, 0);
+    eph_mb: Decimal = dec!(512), number(false, dec!(10240)), Some("lambda"),
+        "Ephemeral storage", "MB per function", "/tmp above the free 512 MB is billed per GB-s.",
+        functions, (10240, 0);
+    logs: bool = false, Rule::Flag, Some("logs"),
+        "Bill CloudWatch Logs", "", "Every invocation writes START, END and REPORT lines (about 300 bytes).",
+        always, (0, 0);
+    log_kb: Decimal = dec!(0), PER_REQUEST, Some("logs"),
+        "Log output", "KB per invocation", "What the function itself logs, beyond the fixed lines.",
+        logs, (50, 1);
+    log_class: LogClass = LogClass::Standard, pick::<LogClass>(), Some("logs"),
+        "Log class", "", "Infrequent Access costs about half to ingest.",
+        logs, (0, 0);
+    log_months: Decimal = dec!(1), number(false, dec!(1200)), Some("logs"),
+        "Retention", "months", "Months of logs kept in storage.",
+        logs, (24, 0);
+    apigw: ApiGw = ApiGw::None, pick::<ApiGw>(), Some("around"),
+        "API Gateway", "", "Billed per request; REST APIs cost more.",
+        always, (0, 0);
+    apigw_kb: Decimal = dec!(1), SIZE, Some("around"),
+        "Request size", "KB", "HTTP APIs count each 512 KB as one request.",
+        api, (2048, 0);
+    sqs: Queue = Queue::None, pick::<Queue>(), Some("around"),
+        "SQS queue", "", "Billed per API call.",
+        always, (0, 0);
+    sqs_messages: Decimal = dec!(1), PER_REQUEST, Some("around"),
+        "Messages per request", "messages", "",
+        queue, (10, 0);
+    sqs_kb: Decimal = dec!(1), SIZE, Some("around"),
+        "Message size", "KB", "Each 64 KB chunk is billed as one request.",
+        queue, (1024, 0);
+    sqs_calls: Decimal = dec!(3), PER_REQUEST, Some("around"),
+        "Calls per message", "requests", "Send, receive and delete: 3 (batching lowers it).",
+        queue, (3, 0);
+    sns_publishes: Decimal = dec!(0), PER_REQUEST, Some("around"),
+        "SNS publishes per request", "per request", "Per 64 KB chunk; deliveries to SQS and Lambda are free.",
+        always, (10, 0);
+    sns_http: Decimal = dec!(0), PER_REQUEST, Some("around"),
+        "SNS HTTP deliveries per request", "per request", "",
+        always, (10, 0);
+    s3_puts: Decimal = dec!(0), PER_REQUEST, Some("around"),
+        "S3 PUT, COPY, POST, LIST", "per request", "",
+        always, (10, 0);
+    s3_gets: Decimal = dec!(0), PER_REQUEST, Some("around"),
+        "S3 GET and other reads", "per request", "",
+        always, (10, 0);
+    s3_storage_gb: Decimal = dec!(0), number(false, MAX_STORAGE_GB), Some("around"),
+        "S3 Standard storage", "GB", "A fixed monthly cost.",
+        always, (1000, 1);
+    egress_kb: Decimal = dec!(0), PER_REQUEST, Some("around"),
+        "Data out to the internet", "KB per request", "100 GB a month free with the free tier.",
+        always, (1024, 0);
+    nat: Decimal = dec!(0), number(false, dec!(1000)), Some("around"),
+        "NAT gateways", "gateways", "For functions in a VPC that reach the internet: per hour, plus per GB.",
+        always, (3, 0);
+    nat_kb: Decimal = dec!(0), PER_REQUEST, Some("around"),
+        "Through the NAT gateway", "KB per request", "",
+        nat, (1024, 0);
+    peak: Decimal = dec!(1), number(true, dec!(1000)), Some("limits"),
+        "Peak to average", "×", "The busiest second against the average.",
+        always, (5, 1);
+    concurrency: Decimal = dec!(1000), number(true, dec!(10000000)), Some("limits"),
+        "Concurrency limit", "executions", "Lambda's account limit in the region (1,000 by default).",
+        always, (10000, 0);
     sfn: Sfn = Sfn::None, pick::<Sfn>(), Some("sfn"),
         "Workflow type", "",
         "Standard bills state transitions; Express bills executions and duration.",

@@ -6,13 +6,16 @@
 //! each hands over `(key, value)` pairs. A bad value is reported with its key
 //! and the default is kept for it; every valid key is kept.
 
+mod functions;
 mod keys;
 mod overrides;
 mod rows;
 mod value;
 
+pub use functions::{Function, Functions, MAX_FUNCTIONS};
 pub use keys::{
-    spec, Arch, Choice, DdbMode, Period, ReadMode, Scenario, Sfn, Spec, WriteMode, KEYS, SPECS,
+    spec, typical, ApiGw, Arch, Choice, DdbMode, LogClass, Period, Queue, ReadMode, Scenario, Sfn,
+    Spec, WriteMode, KEYS, SPECS,
 };
 pub use overrides::Overrides;
 pub use rows::{RowPart, Rows, MAX_ROWS};

@@ -1,6 +1,7 @@
 //! How one key's raw value is read (checked against its rule) and written
 //! back as the text a link carries.
 
+use super::functions::Functions;
 use super::rows::Rows;
 use super::Raw;
 use crate::form::Kind;
@@ -29,6 +30,8 @@ pub enum Rule {
     Book,
     /// A list of GB-s values and ranges (`Rows`).
     Rows,
+    /// The functions of a pipeline (`Functions`).
+    Functions,
 }
 
 /// `(code, name)` of every region, as form options.
@@ -50,7 +53,7 @@ impl Rule {
             Rule::Flag => Kind::Flag,
             Rule::Choice(options) => Kind::Choice(options),
             Rule::Region => Kind::Choice(&REGION_OPTIONS),
-            Rule::Book | Rule::Rows => Kind::Text,
+            Rule::Book | Rule::Rows | Rule::Functions => Kind::Text,
         }
     }
 }
@@ -62,6 +65,14 @@ pub trait Value: Sized {
     fn read(raw: Raw<'_>, rule: &Rule) -> Result<Self, String>;
     /// The canonical text a link writes.
     fn text(&self) -> String;
+    /// Reads a raw value keeping what is valid of it: the value to set,
+    /// if any, and what is wrong, if anything.
+    fn read_keep(raw: Raw<'_>, rule: &Rule) -> (Option<Self>, Option<String>) {
+        match Self::read(raw, rule) {
+            Ok(v) => (Some(v), None),
+            Err(e) => (None, Some(e)),
+        }
+    }
 }
 
 impl Value for Decimal {
@@ -137,6 +148,28 @@ impl Value for Rows {
     }
     fn text(&self) -> String {
         Rows::text(self)
+    }
+}
+
+impl Value for Functions {
+    fn read(raw: Raw<'_>, rule: &Rule) -> Result<Self, String> {
+        match Self::read_keep(raw, rule) {
+            (Some(f), None) => Ok(f),
+            (_, e) => Err(e.unwrap_or_default()),
+        }
+    }
+    /// Every valid entry is kept beside the message about the bad ones.
+    fn read_keep(raw: Raw<'_>, _rule: &Rule) -> (Option<Self>, Option<String>) {
+        match text(raw, "functions such as api:512:120") {
+            Ok(t) => {
+                let (f, e) = Functions::parse(t);
+                (Some(f), e)
+            }
+            Err(e) => (None, Some(e)),
+        }
+    }
+    fn text(&self) -> String {
+        Functions::text(self)
     }
 }
 

@@ -67,6 +67,86 @@ pub(super) fn breakdown(s: &Scenario, l: &Lines) -> Vec<BreakdownLine> {
             l.ddb_storage,
             !s.ddb_storage_gb.is_zero(),
         ),
+        (
+            "Lambda",
+            "Cold starts: INIT billed as duration (since 2025-08-01)",
+            l.lambda_init,
+            false,
+        ),
+        (
+            "Lambda",
+            "Ephemeral storage above 512 MB",
+            l.lambda_ephemeral,
+            false,
+        ),
+        (
+            "Lambda",
+            "Provisioned concurrency",
+            l.lambda_provisioned,
+            false,
+        ),
+        (
+            "Lambda",
+            "Duration on provisioned concurrency",
+            l.lambda_provisioned_duration,
+            false,
+        ),
+        ("CloudWatch Logs", "Ingestion", l.logs_ingestion, s.logs),
+        (
+            "CloudWatch Logs",
+            "Storage for the retention kept",
+            l.logs_storage,
+            s.logs,
+        ),
+        (
+            "API Gateway",
+            api_label(s),
+            l.api_gateway,
+            s.apigw != ApiGw::None,
+        ),
+        (
+            "SQS",
+            "Requests (64 KB chunks)",
+            l.sqs,
+            s.sqs != Queue::None,
+        ),
+        (
+            "SNS",
+            "Publishes",
+            l.sns_publishes,
+            !s.sns_publishes.is_zero(),
+        ),
+        (
+            "SNS",
+            "HTTP/S deliveries",
+            l.sns_http,
+            !s.sns_http.is_zero(),
+        ),
+        (
+            "S3",
+            "Requests",
+            l.s3_requests,
+            !(s.s3_puts.is_zero() && s.s3_gets.is_zero()),
+        ),
+        (
+            "S3",
+            "Standard storage",
+            l.s3_storage,
+            !s.s3_storage_gb.is_zero(),
+        ),
+        (
+            "Data transfer",
+            "Out to the internet",
+            l.data_transfer,
+            !s.egress_kb.is_zero(),
+        ),
+        ("NAT gateway", "Hours", l.nat_hours, !s.nat.is_zero()),
+        (
+            "NAT gateway",
+            "Data processed",
+            l.nat_data,
+            !s.nat.is_zero(),
+        ),
     ];
     // The lines shown: those in use, and any that cost something.
     let shown = |used: bool, v: Decimal| used || !v.is_zero();
@@ -129,6 +209,14 @@ pub(super) fn permille(pct: Decimal) -> u32 {
         .min(1000)
 }
 
+fn api_label(s: &Scenario) -> &'static str {
+    if s.apigw == ApiGw::Rest {
+        "REST API requests"
+    } else {
+        "HTTP API requests (512 KB increments)"
+    }
+}
+
 pub(super) fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
     let all = [
         ("Lambda", l.lambda(), true),
@@ -139,6 +227,13 @@ pub(super) fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
             l.dynamodb(),
             !(s.ddb_reads.is_zero() && s.ddb_writes.is_zero() && s.ddb_storage_gb.is_zero()),
         ),
+        ("CloudWatch Logs", l.cloudwatch_logs(), s.logs),
+        ("API Gateway", l.api_gateway, s.apigw != ApiGw::None),
+        ("SQS", l.sqs, s.sqs != Queue::None),
+        ("SNS", l.sns(), false),
+        ("S3", l.s3(), false),
+        ("Data transfer", l.data_transfer, false),
+        ("NAT gateway", l.nat_gateway(), !s.nat.is_zero()),
     ];
     let total = l.total();
     let max = all.iter().map(|x| x.1).max().unwrap_or_default();

@@ -127,8 +127,7 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples as usize);
     for i in 1..=samples {
         let g = (Sat(x_max_d) * Decimal::from(i)).0 / Decimal::from(samples);
-        let mut per_req = model.per;
-        per_req.gbs = g;
+        let per_req = model.per.with_gbs(g);
         if let Limit::Count(n) =
             crate::solve::max_requests_from(&model, &per_req, s.budget, at_zero)
         {

@@ -5,34 +5,76 @@ use super::*;
 #[derive(Clone, Debug, PartialEq)]
 pub struct HeadroomLine {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub current: String,
     pub max: String,
     /// How much more than now fits ("+199", "none", "over by 3").
     pub spare: String,
     /// The limit is below what the scenario uses.
     pub over: bool,
+    /// For a function of the pipeline: the longest duration at other
+    /// memory sizes ("128 MB: 4,000 ms · …"); empty otherwise.
+    pub pairs: String,
 }
 
+/// Memory sizes a function's headroom is shown at, MB.
+const MEMORY_SIZES: [u32; 8] = [128, 256, 512, 1024, 1769, 3008, 5120, 10240];
+
 pub(super) fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> {
-    let gbs_over = sol.max_gbs.is_some_and(|g| g < s.gbs);
+    // With a pipeline, GB-s per request is its functions'.
+    let gbs = if s.fns.is_empty() {
+        s.gbs
+    } else {
+        crate::cost::PerRequest::of(s).total_gbs()
+    };
+    let gbs_over = sol.max_gbs.is_some_and(|g| g < gbs);
     let mut out = vec![HeadroomLine {
         key: "gbs",
-        label: "Lambda GB-s per request",
-        current: format_number(s.gbs, 6),
+        label: "Lambda GB-s per request".into(),
+        pairs: String::new(),
+        current: format_number(gbs, 6),
         max: sol
             .max_gbs
             .map(|g| format_sig(floor_sig(g, 4), 4))
             .unwrap_or_else(|| "—".into()),
         spare: match sol.max_gbs {
-            Some(g) if g >= s.gbs => {
-                format!("+{}", format_sig(floor_sig((Sat(g) - s.gbs).0, 4), 4))
+            Some(g) if g >= gbs => {
+                format!("+{}", format_sig(floor_sig((Sat(g) - gbs).0, 4), 4))
             }
-            Some(g) => format!("over by {}", format_sig((Sat(s.gbs) - g).0, 4)),
+            Some(g) => format!("over by {}", format_sig((Sat(gbs) - g).0, 4)),
             None => "—".into(),
         },
         over: gbs_over,
     }];
+    for (i, f) in s.fns.0.iter().enumerate() {
+        let Some(l) = function_headroom(s, i, f.memory_mb) else {
+            continue;
+        };
+        let (spare, over) = spare(l, f.duration_ms);
+        let mut pairs = Vec::new();
+        for mb in MEMORY_SIZES {
+            if let Some(l) = function_headroom(s, i, Decimal::from(mb)) {
+                pairs.push(format!(
+                    "{} MB: {}",
+                    format_count(u64::from(mb)),
+                    ms_text(l)
+                ));
+            }
+        }
+        out.push(HeadroomLine {
+            key: "fns",
+            label: format!(
+                "{} duration at {} MB",
+                f.name,
+                format_number(f.memory_mb, 0)
+            ),
+            current: format!("{} ms", format_number(f.duration_ms, 1)),
+            max: ms_text(l),
+            spare,
+            over,
+            pairs: pairs.join(" · "),
+        });
+    }
     for knob in Knob::ALL {
         let label = match knob {
             Knob::Invocations => "Lambda invocations per request",
@@ -40,27 +82,22 @@ pub(super) fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> 
             Knob::EbEvents => "EventBridge events per request",
             Knob::DdbReads => "DynamoDB reads per request",
             Knob::DdbWrites => "DynamoDB writes per request",
+            Knob::SqsMessages => "SQS messages per request",
+            Knob::SnsPublishes => "SNS publishes per request",
+            Knob::SnsHttp => "SNS HTTP deliveries per request",
+            Knob::S3Puts => "S3 PUT requests per request",
+            Knob::S3Gets => "S3 GET requests per request",
+            Knob::EgressKb => "KB out to the internet per request",
+            Knob::NatKb => "KB through NAT per request",
+            Knob::LogKb => "Log KB per invocation",
         };
         if let Some(l) = headroom(s, knob) {
             let cur = knob.current(s);
-            let (spare, over) = match l {
-                Limit::Count(n) if Decimal::from(n) >= cur => (
-                    format!("+{}", format_number((Sat(Decimal::from(n)) - cur).0, 6)),
-                    false,
-                ),
-                Limit::Count(n) => (
-                    format!(
-                        "over by {}",
-                        format_number((Sat(cur) - Decimal::from(n)).0, 6)
-                    ),
-                    true,
-                ),
-                Limit::NoneFits => ("none".into(), true),
-                Limit::Unlimited => ("no limit".into(), false),
-            };
+            let (spare, over) = spare(l, cur);
             out.push(HeadroomLine {
                 key: knob.key(),
-                label,
+                label: label.into(),
+                pairs: String::new(),
                 current: format_number(cur, 6),
                 max: match l {
                     Limit::NoneFits => "none: over budget".into(),
@@ -72,4 +109,31 @@ pub(super) fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> 
         }
     }
     out
+}
+
+/// "+N" room left, or "over by N", for limit `l` against `cur` now.
+fn spare(l: Limit, cur: Decimal) -> (String, bool) {
+    match l {
+        Limit::Count(n) if Decimal::from(n) >= cur => (
+            format!("+{}", format_number((Sat(Decimal::from(n)) - cur).0, 6)),
+            false,
+        ),
+        Limit::Count(n) => (
+            format!(
+                "over by {}",
+                format_number((Sat(cur) - Decimal::from(n)).0, 6)
+            ),
+            true,
+        ),
+        Limit::NoneFits => ("none".into(), true),
+        Limit::Unlimited => ("no limit".into(), false),
+    }
+}
+
+fn ms_text(l: Limit) -> String {
+    match l {
+        Limit::Count(n) => format!("{} ms", format_count(n)),
+        Limit::NoneFits => "none".into(),
+        Limit::Unlimited => "no limit".into(),
+    }
 }

@@ -7,8 +7,8 @@ use crate::form::{self, Group};
 use crate::number::{format_count, format_number, format_sig, format_usd, to_f64};
 use crate::presets;
 use crate::prices;
-use crate::scenario::{Arch, Scenario, Sfn, MAX_ROWS};
-use crate::solve::{headroom, rows_for, solve, Knob, Limit, Solution};
+use crate::scenario::{ApiGw, Arch, Queue, Scenario, Sfn, MAX_ROWS};
+use crate::solve::{function_headroom, headroom, rows_for, solve, Knob, Limit, Solution};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -42,6 +42,8 @@ pub struct View {
     /// One sentence: does the needed volume fit, and with what to spare.
     pub verdict: String,
     pub verdict_ok: bool,
+    /// The service limits the plan breaks, whatever the budget.
+    pub limits: Vec<String>,
     /// The form, grouped by service, for this scenario.
     pub form: Vec<Group>,
     /// The preset this scenario is exactly, if any.
@@ -89,6 +91,7 @@ pub(super) fn per(period: &str) -> String {
 impl View {
     pub fn new(s: &Scenario) -> View {
         let sol = solve(s);
+        let services = services(s, &sol.lines);
         let period = s.period.key();
         // Texts that many lines share, formatted once.
         let t = Texts {
@@ -96,12 +99,28 @@ impl View {
             needed: format_number(s.requests, 2),
             cost: format_usd(sol.cost),
         };
-        let (verdict, verdict_ok) = verdict(s, &sol, &t);
+        let (mut verdict, mut verdict_ok) = verdict(s, &sol, &t);
+        let limits = crate::limits::check(s).broken;
+        if !limits.is_empty() {
+            verdict = if verdict_ok {
+                format!(
+                    "Fits the budget but not the limits: the plan {}.",
+                    limits.join("; ")
+                )
+            } else {
+                format!(
+                    "{verdict} It also breaks a limit: the plan {}.",
+                    limits.join("; ")
+                )
+            };
+            verdict_ok = false;
+        }
         View {
             period,
             arch: s.arch.key(),
             verdict,
             verdict_ok,
+            limits,
             form: form::groups(s),
             preset: presets::matching(s).map(|p| p.id),
             figures: figures(s, &sol, &t),
@@ -117,7 +136,8 @@ impl View {
                 )
             }),
             breakdown: breakdown(s, &sol.lines),
-            services: services(s, &sol.lines),
+            price_note: price_note(s, &sol.lines, &services),
+            services,
             total_per_request: per_request(sol.cost, s.requests),
             total_per_period: t.cost.clone(),
             headroom: headroom_lines(s, &sol),
@@ -126,7 +146,6 @@ impl View {
                 t.needed, t.budget
             ),
             chart: chart(s, &sol, &t),
-            price_note: price_note(s),
             book_notice: book_notice(s),
             budget: t.budget,
             needed: t.needed,
@@ -134,7 +153,7 @@ impl View {
     }
 }
 
-pub(super) fn price_note(s: &Scenario) -> String {
+pub(super) fn price_note(s: &Scenario, l: &crate::cost::Lines, services: &[ServiceLine]) -> String {
     let id = s.book_id();
     let book = prices::book(id).map(|b| b.summary).unwrap_or("");
     let mut note = format!("Price book {id} ({book}");
@@ -164,6 +183,20 @@ pub(super) fn price_note(s: &Scenario) -> String {
         note.push(' ');
         note.push_str(c);
     }
+    // The rest of the bill has no regional price list here: outside
+    // us-east-1 each price is us-east-1's times the region's premium
+    // (`crate::around`), and the note names the lines that use one.
+    let mut assumed_around: Vec<&str> = Vec::new();
+    if crate::around::around_prices(id, &s.region).assumed {
+        assumed_around = services
+            .iter()
+            .map(|x| x.service)
+            .filter(|n| !matches!(*n, "Lambda" | "Step Functions" | "EventBridge" | "DynamoDB"))
+            .collect();
+        if !(l.lambda_ephemeral.is_zero() && l.lambda_provisioned.is_zero()) {
+            assumed_around.insert(0, "Lambda ephemeral storage and provisioned concurrency");
+        }
+    }
     if let Some(b) = prices::basis(id, &s.region) {
         let list = |assumed: bool| {
             let mut out = String::new();
@@ -178,7 +211,11 @@ pub(super) fn price_note(s: &Scenario) -> String {
             out
         };
         if b.assumed == 0 {
-            note.push_str(" Every price is from AWS's price list.");
+            note.push_str(if assumed_around.is_empty() {
+                " Every price is from AWS's price list."
+            } else {
+                " Every Lambda, Step Functions, EventBridge and DynamoDB price is from AWS's price list."
+            });
         } else {
             note.push_str(" From AWS's price list: ");
             note.push_str(&list(false));
@@ -186,6 +223,11 @@ pub(super) fn price_note(s: &Scenario) -> String {
             note.push_str(&list(true));
             note.push('.');
         }
+    }
+    if !assumed_around.is_empty() {
+        note.push_str(" Assumed from us-east-1's prices times this region's premium, as no regional price list for them is bundled: ");
+        note.push_str(&assumed_around.join(", "));
+        note.push('.');
     }
     note
 }
@@ -410,7 +452,7 @@ mod tests {
         let eb = v.headroom.iter().find(|h| h.key == "eb_events").unwrap();
         assert_eq!((eb.max.as_str(), eb.spare.as_str()), ("199", "+199"));
         assert_eq!(v.preset, Some("article"));
-        assert_eq!(v.form.len(), 6);
+        assert_eq!(v.form.len(), 9);
     }
 
     #[test]
