@@ -44,7 +44,10 @@
 //!   period runs from its start date to its end date (`UsageEndDate`,
 //!   `ChargePeriodEnd`, where the file has it; an end at midnight is
 //!   exclusive); the file covers every day from the earliest start to the
-//!   latest end. The first currency seen is the file's; rows in another
+//!   latest end of its usage rows. Tax, credit, refund and fee rows, and
+//!   FOCUS `Purchase` and `Adjustment` rows, are dated over the whole
+//!   billing period, so they count for the period only in a file that has
+//!   nothing else. The first currency seen is the file's; rows in another
 //!   currency are left out with an issue.
 //! - **Days and averages.** A daily Cost Explorer file covers as many days
 //!   as it has distinct date rows; a monthly one the days of its distinct
@@ -736,7 +739,8 @@ impl Text {
     /// Tells what the text is from its start, and starts the reader.
     fn start(&mut self, sink: &mut Sink) {
         let first = std::mem::take(&mut self.first);
-        if let Some(problem) = not_csv(&first) {
+        let line = first.split(|b| *b == b'\n').next().unwrap_or_default();
+        if let Some(problem) = not_csv(line) {
             sink.fail(Issue::file(problem));
             return;
         }
@@ -761,7 +765,7 @@ impl Text {
     }
 }
 
-/// What the start of a file shows it is, when that is not CSV text.
+/// What the first line of a file shows it is, when that is not CSV text.
 fn not_csv(start: &[u8]) -> Option<String> {
     let what = if start.starts_with(b"PK\x03\x04") {
         "a ZIP archive; unzip it and choose the CSV inside"
@@ -928,7 +932,12 @@ impl Csv {
                     }
                 }
                 ReadRecordResult::Record => {
-                    let end_line = self.reader.line() + u64::from(!self.last_newline || at_end);
+                    // csv-core counts lines from 1, and has counted the
+                    // line feed that ended this record, if one did.
+                    let end_line = self
+                        .reader
+                        .line()
+                        .saturating_sub(u64::from(self.last_newline));
                     let data = self.out.get(..self.nout).unwrap_or_default();
                     let inner = data.iter().filter(|b| **b == b'\n').count() as u64;
                     let line = end_line.saturating_sub(inner).max(1);
@@ -1130,8 +1139,8 @@ fn header(r: &Record<'_>) -> Result<State, String> {
                 names: cells,
                 acc: Totals::default(),
                 currency_seen: None,
-                first: None,
-                last: None,
+                usage_span: None,
+                other_span: None,
                 rows: 0,
             })));
         }
@@ -1438,13 +1447,14 @@ impl Ce {
             ));
         }
         let mut cells = vec![Sat::ZERO; self.names.len()];
-        let (mut row_sum, mut row_total) = (Sat::ZERO, None);
+        let (mut row_sum, mut row_total, mut bad) = (Sat::ZERO, None, false);
         for (i, col) in self.columns.iter().enumerate().skip(1) {
             let text = r.get(i);
             let value = match amount(&text, decimal_comma) {
                 Ok(v) => v,
                 Err(message) => {
                     issues.push(Issue::cell(line, i, self.name(i), message + "; read as 0"));
+                    bad = true;
                     None
                 }
             };
@@ -1457,7 +1467,9 @@ impl Ce {
                 CeColumn::Amount(_) => row_sum += v,
             }
         }
-        if let Some(t) = row_total {
+        // A row with a bad cell is already reported; its total would only
+        // repeat that.
+        if let Some(t) = row_total.filter(|_| !bad) {
             if (row_sum - t).0.abs() >= cent() {
                 let i = self
                     .columns
@@ -1583,8 +1595,9 @@ struct Items {
     names: Vec<String>,
     acc: Totals,
     currency_seen: Option<String>,
-    first: Option<Date>,
-    last: Option<Date>,
+    /// The first and last day of the usage rows, and of the others.
+    usage_span: Option<(Date, Date)>,
+    other_span: Option<(Date, Date)>,
     rows: u64,
 }
 
@@ -1710,24 +1723,37 @@ impl Items {
             }
         };
         self.acc.add(&bucket, cost);
-        self.first = Some(self.first.map_or(start, |f| f.min(start)));
-        self.last = Some(self.last.map_or(last, |l| l.max(last)));
+        // Tax, credits, fees and purchases are dated over the whole
+        // billing period: they do not tell which days the usage covers.
+        let usage = matches!(bucket, Bucket::Service(_) | Bucket::Unmapped(_))
+            && !kind.contains("fee")
+            && kind != "purchase"
+            && kind != "adjustment";
+        let span = if usage {
+            &mut self.usage_span
+        } else {
+            &mut self.other_span
+        };
+        *span = Some(match *span {
+            Some((f, l)) => (f.min(start), l.max(last)),
+            None => (start, last),
+        });
         self.rows += 1;
     }
 
     fn finish(self) -> Result<Actual, Issue> {
         if self.rows == 0 {
             return Err(Issue::file(format!(
-                "the {} has no usable line items",
+                "the {} file has no usable line items",
                 self.format.name()
             )));
         }
         let mut a = self.acc.into_actual(self.format);
         a.currency = self.currency_seen;
         a.rows = self.rows;
-        a.first_day = self.first;
-        a.last_day = self.last;
-        if let (Some(f), Some(l)) = (self.first, self.last) {
+        if let Some((f, l)) = self.usage_span.or(self.other_span) {
+            a.first_day = Some(f);
+            a.last_day = Some(l);
             let span = l.day_number() - f.day_number() + 1;
             a.days = u32::try_from(span.max(0)).unwrap_or(u32::MAX);
         }
