@@ -588,8 +588,8 @@ pub struct Parser {
     /// The first bytes, until there are two to tell gzip by.
     head: Vec<u8>,
     gzip: Option<Box<MultiGzDecoder<Vec<u8>>>>,
-    /// The gzip data was damaged: the rest is ignored.
-    gzip_broken: bool,
+    /// The gzip data was damaged (how): the rest is ignored.
+    gzip_broken: Option<String>,
     started: bool,
     text: Text,
     sink: Sink,
@@ -607,7 +607,7 @@ impl Parser {
             consumed: 0,
             head: Vec::new(),
             gzip: None,
-            gzip_broken: false,
+            gzip_broken: None,
             started: false,
             text: Text {
                 first: Vec::new(),
@@ -664,30 +664,37 @@ impl Parser {
             self.text.push(bytes, &mut self.sink);
             return;
         };
-        if self.gzip_broken {
+        if self.gzip_broken.is_some() {
             return;
         }
         // A few KB at a time: deflate expands at most about 1,000 times,
         // so what is held decompressed stays a few MB.
         for piece in bytes.chunks(4096) {
             let mut piece = piece;
+            let mut broken = None;
             while !piece.is_empty() {
                 match gz.write(piece) {
                     Ok(0) => break,
                     Ok(n) => piece = piece.get(n..).unwrap_or_default(),
                     Err(e) => {
-                        self.gzip_broken = true;
-                        self.sink.gzip_error(&e);
-                        let out = std::mem::take(gz.get_mut());
-                        self.text.push(&out, &mut self.sink);
-                        return;
+                        broken = Some(e);
+                        break;
                     }
                 }
-                let out = std::mem::take(gz.get_mut());
-                self.text.push(&out, &mut self.sink);
-                if self.sink.is_failed() {
-                    return;
-                }
+            }
+            // The decoder holds its last output until the next write;
+            // flushing hands it over now.
+            if broken.is_none() {
+                broken = gz.flush().err();
+            }
+            let out = std::mem::take(gz.get_mut());
+            self.text.push(&out, &mut self.sink);
+            if let Some(e) = broken {
+                self.gzip_broken = Some(e.to_string());
+                return;
+            }
+            if self.sink.is_failed() {
+                return;
             }
         }
     }
@@ -698,10 +705,9 @@ impl Parser {
             self.start();
         }
         if let Some(mut gz) = self.gzip.take() {
-            if self.failed().is_none() && !self.gzip_broken {
-                match gz.try_finish() {
-                    Ok(()) => {}
-                    Err(e) => self.sink.gzip_error(&e),
+            if self.failed().is_none() && self.gzip_broken.is_none() {
+                if let Err(e) = gz.try_finish() {
+                    self.gzip_broken = Some(e.to_string());
                 }
                 let out = std::mem::take(gz.get_mut());
                 self.text.push(&out, &mut self.sink);
@@ -709,6 +715,9 @@ impl Parser {
         }
         if self.failed().is_none() {
             self.text.finish(&mut self.sink);
+        }
+        if let Some(e) = &self.gzip_broken {
+            self.sink.gzip_error(e);
         }
         self.sink.finish()
     }
@@ -1007,11 +1016,12 @@ impl Sink {
     }
 
     /// A broken gzip stream: the file is unusable if nothing came out of
-    /// it yet, else what came out is kept.
-    fn gzip_error(&mut self, e: &std::io::Error) {
+    /// it (the reason is then the gzip data, not what was cut), else what
+    /// came out is kept.
+    fn gzip_error(&mut self, e: &str) {
         let message = format!("the gzip data is damaged or cut short ({e})");
         match self.state {
-            State::Header => self.fail(Issue::file(message)),
+            State::Header | State::Failed(_) => self.state = State::Failed(Issue::file(message)),
             _ => self.issue(Issue::file(message + "; what came before it is kept")),
         }
     }

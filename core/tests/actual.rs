@@ -376,23 +376,40 @@ fn cur_gzip_reads_as_the_plain_file() {
 
 #[test]
 fn cur_gzip_cut_short_keeps_what_came_before() {
-    let packed = gzip(&fixture("cur_legacy.csv"));
-    // Cut in the middle: what was decompressed is read, with an issue.
-    let cut = &packed[..packed.len() - 12];
-    match parse(cut) {
-        Ok(a) => assert!(
-            a.issues.iter().any(|i| i.message.contains("gzip")),
-            "{:?}",
-            a.issues
-        ),
-        Err(e) => assert!(
-            e.to_string().contains("gzip") || !e.issues.is_empty(),
-            "{e}"
-        ),
-    }
+    let plain = fixture("cur_legacy.csv");
+    let packed = gzip(&plain);
+    let whole = parse(&plain).unwrap();
+    // Without its 8-byte trailer (checksum and length): every line item
+    // came out, so the totals are the plain file's, with one issue.
+    let a = parse(&packed[..packed.len() - 8]).unwrap();
+    assert_eq!(a.per_service, whole.per_service);
+    assert_eq!(
+        (a.tax, a.credits, a.days),
+        (whole.tax, whole.credits, whole.days)
+    );
+    assert_eq!(a.issues.len(), 1, "{:?}", a.issues);
+    assert!(
+        a.issues[0]
+            .message
+            .starts_with("the gzip data is damaged or cut short")
+            && a.issues[0].message.ends_with("what came before it is kept"),
+        "{}",
+        a.issues[0]
+    );
+    // Cut to two thirds: fewer line items, never more, and the issue.
+    let a = parse(&packed[..packed.len() * 2 / 3]).unwrap();
+    assert!(a.rows < whole.rows, "{} rows", a.rows);
+    assert!(a.issues.iter().any(|i| i.message.contains("gzip")));
     // A gzip header and nothing usable.
     let e = fail(&[0x1f, 0x8b, 0x08, 0x00, 0xff, 0xff]);
-    assert!(e.to_string().contains("gzip"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("the gzip data is damaged or cut short"),
+        "{e}"
+    );
+    // Junk after the magic bytes.
+    let e = fail(b"\x1f\x8bService,Lambda($)\n2026-11-01,1\n");
+    assert!(e.to_string().starts_with("the gzip data is damaged"), "{e}");
 }
 
 #[test]
