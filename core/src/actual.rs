@@ -623,6 +623,15 @@ impl Parser {
         self.consumed
     }
 
+    /// The layout, once the header has been read.
+    pub fn format(&self) -> Option<Format> {
+        match &self.sink.state {
+            State::Ce(_) => Some(Format::CostExplorer),
+            State::Items(items) => Some(items.format),
+            _ => None,
+        }
+    }
+
     /// The reason the file cannot be used, once that is known (the page
     /// can stop feeding it).
     pub fn failed(&self) -> Option<&Issue> {
@@ -1479,7 +1488,12 @@ impl Ce {
         }
         // A row with a bad cell is already reported; its total would only
         // repeat that.
-        if let Some(t) = row_total.filter(|_| !bad) {
+        let has_amounts = self
+            .columns
+            .iter()
+            .skip(1)
+            .any(|c| matches!(c, CeColumn::Amount(_)));
+        if let Some(t) = row_total.filter(|_| !bad && has_amounts) {
             if (row_sum - t).0.abs() >= cent() {
                 let i = self
                     .columns
@@ -1552,9 +1566,22 @@ impl Ce {
             self.sums.clone()
         };
         let mut acc = Totals::default();
-        for (col, sum) in self.columns.iter().zip(&sums).skip(1) {
-            if let CeColumn::Amount(bucket) = col {
-                acc.add(bucket, sum.0);
+        // With no column but the total (a file not grouped by service),
+        // the total is the spend, unmapped: never dropped.
+        let only_total = !self
+            .columns
+            .iter()
+            .skip(1)
+            .any(|c| matches!(c, CeColumn::Amount(_)));
+        for (i, (col, sum)) in self.columns.iter().zip(&sums).enumerate().skip(1) {
+            match col {
+                CeColumn::Amount(bucket) => acc.add(bucket, sum.0),
+                CeColumn::Total if only_total => {
+                    let name = self.name(i).trim();
+                    let name = name.strip_suffix("($)").unwrap_or(name).trim_end();
+                    acc.add(&Bucket::Unmapped(name.to_string()), sum.0);
+                }
+                CeColumn::Total => {}
             }
         }
         let mut a = acc.into_actual(Format::CostExplorer);

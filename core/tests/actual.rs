@@ -283,6 +283,37 @@ fn cost_explorer_duplicate_day_counts_once_as_a_day() {
 }
 
 #[test]
+fn cost_explorer_with_only_a_total_column() {
+    let text = "\"Service\",\"Total costs($)\"\n\"2026-11-01\",\"2\"\n\"2026-11-02\",\"3\"\n";
+    let a = parse(text.as_bytes()).unwrap();
+    // Not grouped by service: the 2 + 3 = 5 is kept, unmapped, under the
+    // column's name; 2.5 a day.
+    assert_eq!(a.unmapped, vec![("Total costs".to_string(), dec!(5))]);
+    assert_eq!(a.per_day().unwrap().total(), dec!(2.5));
+    assert!(a.issues.is_empty(), "{:?}", a.issues);
+}
+
+#[test]
+fn the_parser_reports_progress_and_layout() {
+    let bytes = fixture("focus_billed.csv");
+    let mut p = Parser::new();
+    assert_eq!(p.format(), None);
+    let (head, rest) = bytes.split_at(300);
+    p.feed(head);
+    // The header (line 1) is in the first 300 bytes.
+    assert_eq!(p.format(), Some(Format::Focus));
+    assert_eq!(p.consumed(), 300);
+    p.feed(rest);
+    assert_eq!(p.consumed(), bytes.len() as u64);
+    assert_eq!(p.failed(), None);
+    assert_eq!(p.finish(), parse(&bytes));
+    // A file known bad early says so before its end.
+    let mut p = Parser::new();
+    p.feed(b"Date,Amount\n2026-11-01,1\n");
+    assert!(p.failed().unwrap().message.starts_with("unknown layout"));
+}
+
+#[test]
 fn cur_legacy() {
     let a = read("cur_legacy.csv");
     assert_eq!(a.format, Format::CurLegacy);
