@@ -1238,9 +1238,14 @@ fn amount(text: &str, decimal_comma: bool) -> Result<Option<Decimal>, String> {
     } else {
         parse_decimal(t)
     };
-    parsed
-        .map(Some)
-        .map_err(|_| format!("\"{}\" is not a number", shorten(t)))
+    parsed.map(Some).map_err(|e| {
+        let what = if e.ends_with("too large") {
+            "is too large"
+        } else {
+            "is not a number"
+        };
+        format!("\"{}\" {what}", shorten(t))
+    })
 }
 
 /// Sums by service, unmapped name, tax and credits.
@@ -1884,6 +1889,8 @@ mod tests {
         );
         assert_eq!(amount("0,25", true), Ok(Some(Decimal::new(25, 2))));
         assert_eq!(amount("1.234,5", true), Ok(Some(Decimal::new(12345, 1))));
-        assert!(amount("abc", false).is_err());
+        assert_eq!(amount("abc", false), Err("\"abc\" is not a number".into()));
+        assert_eq!(amount("1e40", false), Err("\"1e40\" is too large".into()));
+        assert_eq!(amount("NaN", false), Err("\"NaN\" is not a number".into()));
     }
 }
