@@ -37,7 +37,10 @@
 //!   total row, and each row's cells against its `Total costs($)` cell; a
 //!   difference of a cent or more is reported as an [`Issue`]. A file whose
 //!   first date row is a month (`2026-11`) is monthly; rows of the other
-//!   kind are left out with an issue. A date row that appears twice is
+//!   kind are left out with an issue. Cost Explorer itself writes a
+//!   monthly file's rows as the months' first days (`2026-11-01`), so a
+//!   file of two or more date rows, all on the 1st, is monthly too; one
+//!   row on the 1st is read as one day, with an issue saying so. A date row that appears twice is
 //!   counted twice, with an issue.
 //! - **Line items.** The cost is `UnblendedCost` (CUR) or `BilledCost`
 //!   (FOCUS; `EffectiveCost` where there is no `BilledCost`). A row's
@@ -1593,10 +1596,32 @@ impl Ce {
         a.currency = self.usd.then(|| "USD".to_string());
         a.from_total_row = used_total_row;
         a.rows = self.rows;
-        let monthly = self.monthly == Some(true);
+        // Cost Explorer writes a monthly file's rows as the months' first
+        // days (`2026-10-01`): two or more rows, all on the 1st, are months.
+        let on_firsts = self
+            .dates
+            .iter()
+            .all(|w| matches!(w, When::Day(d) if d.day == 1));
+        let mut dates = self.dates;
+        let mut monthly = self.monthly == Some(true);
+        if on_firsts && dates.len() >= 2 {
+            dates = dates
+                .into_iter()
+                .map(|w| match w {
+                    When::Day(d) => When::Month(d.year, d.month),
+                    month => month,
+                })
+                .collect();
+            monthly = true;
+        } else if on_firsts && dates.len() == 1 {
+            issues.push(Issue::file(
+                "the only date row is the 1st of a month: read as one day, though a \
+                 monthly file of one month looks the same",
+            ));
+        }
         a.monthly = monthly;
         let mut days: u64 = 0;
-        for w in &self.dates {
+        for w in &dates {
             let (first, last) = match *w {
                 When::Day(d) => (d, d),
                 When::Month(y, m) => (
@@ -1618,7 +1643,7 @@ impl Ce {
         }
         a.days = u32::try_from(days).unwrap_or(u32::MAX);
         if monthly {
-            a.months = u32::try_from(self.dates.len()).unwrap_or(u32::MAX);
+            a.months = u32::try_from(dates.len()).unwrap_or(u32::MAX);
         }
         Ok(a)
     }

@@ -124,6 +124,38 @@ fn cost_explorer_monthly() {
     assert!(a.issues.is_empty(), "{:?}", a.issues);
 }
 
+/// As Cost Explorer writes a monthly file: each month's row dated its
+/// first day.
+#[test]
+fn cost_explorer_monthly_rows_dated_the_first() {
+    let a = read("ce_monthly_first_days.csv");
+    let b = read("ce_monthly.csv");
+    // The same amounts as ce_monthly.csv's `2026-10` and `2026-09` rows:
+    // 2 months, 61 days, Sep 1 to Oct 31, the same averages.
+    assert!(a.monthly);
+    assert_eq!((a.months, a.days), (2, 61));
+    assert_eq!(
+        (a.first_day, a.last_day),
+        (date(2026, 9, 1), date(2026, 10, 31))
+    );
+    assert_eq!(a, b);
+    // One row on the 1st is one day (Lambda 2 a day), with an issue.
+    let text = "Service,Lambda($)\n2026-11-01,2\n";
+    let a = parse(text.as_bytes()).unwrap();
+    assert!(!a.monthly);
+    assert_eq!(a.days, 1);
+    assert_eq!(a.per_day().unwrap().service(Service::Lambda), dec!(2));
+    assert_eq!(a.issues.len(), 1);
+    assert!(a.issues[0]
+        .message
+        .starts_with("the only date row is the 1st"));
+    // Two days, one not the 1st: daily.
+    let text = "Service,Lambda($)\n2026-11-01,2\n2026-11-02,4\n";
+    let a = parse(text.as_bytes()).unwrap();
+    assert!(!a.monthly && a.issues.is_empty());
+    assert_eq!(a.days, 2);
+}
+
 #[test]
 fn cost_explorer_older_total_cost_header_unquoted() {
     let a = read("ce_old_header.csv");
@@ -530,6 +562,7 @@ fn every_variant_reads_the_same_in_any_slices() {
     for name in [
         "ce_daily_article.csv",
         "ce_monthly.csv",
+        "ce_monthly_first_days.csv",
         "ce_old_header.csv",
         "ce_cells.csv",
         "ce_semicolon.csv",
