@@ -586,6 +586,45 @@ fn every_variant_reads_the_same_in_any_slices() {
 }
 
 #[test]
+fn a_reader_that_fails_is_an_error() {
+    struct Broken;
+    impl std::io::Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk gone"))
+        }
+    }
+    let e = parse_reader(Broken).unwrap_err();
+    assert_eq!(e.to_string(), "could not read the file: disk gone");
+    // A reader that works reads as the bytes do.
+    let bytes = fixture("focus_billed.csv");
+    assert_eq!(parse_reader(&bytes[..]), parse(&bytes));
+}
+
+#[test]
+fn service_names() {
+    let names: Vec<&str> = Service::ALL.iter().map(|s| s.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "Lambda",
+            "Step Functions",
+            "EventBridge",
+            "DynamoDB",
+            "API Gateway",
+            "SQS",
+            "SNS",
+            "S3",
+            "CloudWatch",
+            "Data transfer"
+        ]
+    );
+    // Each name maps back to its service.
+    for s in Service::ALL {
+        assert_eq!(Service::from_name(s.name()), Some(s), "{s}");
+    }
+}
+
+#[test]
 fn empty_files() {
     for bytes in [&b""[..], b"\n", b"  \r\n\t", b"\xef\xbb\xbf"] {
         let e = fail(bytes);
