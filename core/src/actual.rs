@@ -40,8 +40,9 @@
 //!   kind are left out with an issue. Cost Explorer itself writes a
 //!   monthly file's rows as the months' first days (`2026-11-01`), so a
 //!   file of two or more date rows, all on the 1st, is monthly too; one
-//!   row on the 1st is read as one day, with an issue saying so. A date row that appears twice is
-//!   counted twice, with an issue.
+//!   row on the 1st is read as one day, with an issue saying so. A date
+//!   that appears on two rows is one day, and both rows are summed, with
+//!   an issue.
 //! - **Line items.** The cost is `UnblendedCost` (CUR) or `BilledCost`
 //!   (FOCUS; `EffectiveCost` where there is no `BilledCost`). A row's
 //!   period runs from its start date to its end date (`UsageEndDate`,
@@ -66,7 +67,7 @@
 //!   lists the headers each format needs), or no usable row.
 //!
 //! No input panics: every cell is read with `get`, every sum saturates
-//! ([`Sat`]), and the memory a record can take is bounded.
+//! (`arith::Sat`), and the memory a record can take is bounded.
 
 use crate::arith::Sat;
 use crate::number::{parse_decimal, shorten};
