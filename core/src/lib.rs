@@ -2,6 +2,7 @@
 //! forward cost model and its exact inverses. No web crates: everything
 //! here is plain Rust, tested natively with `cargo test`.
 
+pub mod actual;
 pub mod api;
 pub mod arith;
 pub mod around;
