@@ -623,24 +623,23 @@ fn not_finite(x: f64, what: &str) -> Option<String> {
 /// 0.001 ms. `x * 1000` is exact as a float64 (24 + 10 significant bits),
 /// and so is its ceiling.
 fn duration_f32(x: f32) -> Result<Decimal, String> {
-    let x = f64::from(x);
-    if let Some(e) = not_finite(x, "duration") {
+    let wide = f64::from(x);
+    if let Some(e) = not_finite(wide, "duration") {
         return Err(e);
     }
-    if x < 0.0 {
-        return Err(format!("duration {} ms is negative", f64_text(x)));
+    if wide < 0.0 {
+        return Err(format!("duration {x} ms is negative"));
     }
-    if x == 0.0 {
+    if wide == 0.0 {
         return duration_decimal(Decimal::ZERO);
     }
-    if x > 900_000.0 {
+    if wide > 900_000.0 {
         return Err(format!(
-            "duration {} ms is over Lambda's 15-minute timeout",
-            f64_text(x)
+            "duration {x} ms is over Lambda's 15-minute timeout"
         ));
     }
     // 0 < x <= 900,000: the thousandths fit a u64 with room to spare.
-    let thousandths = (x * 1000.0).ceil() as u64;
+    let thousandths = (wide * 1000.0).ceil() as u64;
     duration_decimal(Decimal::new(thousandths as i64, DURATION_DP))
 }
 
