@@ -32,12 +32,14 @@
 //! at or above the value given.
 //!
 //! - A Float32 of the link is taken at its exact binary value (a float32
-//!   times 1000 is exact as a float64: 24 + 10 significant bits), so
-//!   37002.3984375 (the float32 nearest 37002.4) becomes 37002.399 ms.
-//!   The float32 itself may sit below the measurement it encodes by half a
-//!   step of its own (under 0.001 ms below 16,384 ms, 0.002 ms at 37 s);
-//!   nothing in the link says by how much, and billing rounds up to the
-//!   next whole millisecond afterwards.
+//!   times 1000 is exact as a float64: 24 significant bits times the 7 of
+//!   1000 fit in 53), so 37002.3984375 (the float32 nearest 37002.4)
+//!   becomes 37002.399 ms. The float32 itself may sit below the
+//!   measurement it encodes by up to half a step of its own: under 0.001 ms
+//!   for durations under 32,768 ms, under 0.002 ms up to 65,536 ms. Nothing
+//!   in the link says by how much, and billing then rounds up to the next
+//!   whole millisecond, so this changes a billed duration only for a
+//!   measurement within that half step above a whole millisecond.
 //! - A JSON number is decimal text; serde_json reads it as the nearest
 //!   float64, whose shortest round-trip form is that text again (for up to
 //!   15 significant digits), so `2.9066` is read as 2.9066 and rounded up
@@ -150,11 +152,22 @@ struct Reader {
     points: Vec<Point>,
     chosen_mb: Option<Decimal>,
     warnings: Vec<String>,
+    /// Warnings past `MAX_PROBLEMS`, counted, not kept.
+    more: usize,
 }
 
 impl Reader {
+    /// Keeps the first `MAX_PROBLEMS` warnings (a repeat of the last one
+    /// once) and counts the rest.
     fn warn(&mut self, w: String) {
-        self.warnings.push(w);
+        if self.warnings.last() == Some(&w) {
+            return;
+        }
+        if self.warnings.len() < MAX_PROBLEMS {
+            self.warnings.push(w);
+        } else {
+            self.more += 1;
+        }
     }
 
     /// Checks one measurement: kept when its memory and duration are good
@@ -198,7 +211,7 @@ impl Reader {
         let mut points: Vec<Point> = Vec::with_capacity(self.points.len());
         for p in std::mem::take(&mut self.points) {
             if points.last().is_some_and(|q| q.memory_mb == p.memory_mb) {
-                self.warnings.push(format!(
+                self.warn(format!(
                     "memory {} MB is measured more than once; the first measurement is used",
                     decimal_text(p.memory_mb)
                 ));
@@ -207,18 +220,15 @@ impl Reader {
             }
         }
         if points.len() > MAX_POINTS {
-            self.warnings.push(format!(
+            self.warn(format!(
                 "{} memory sizes; the smallest {MAX_POINTS} are used",
                 points.len()
             ));
             points.truncate(MAX_POINTS);
         }
         let mut warnings = self.warnings;
-        warnings.dedup();
-        if warnings.len() > MAX_PROBLEMS {
-            let more = warnings.len() - MAX_PROBLEMS;
-            warnings.truncate(MAX_PROBLEMS);
-            warnings.push(format!("and {more} more problems not listed"));
+        if self.more > 0 {
+            warnings.push(format!("and {} more problems not listed", self.more));
         }
         if points.is_empty() {
             let why = if warnings.is_empty() {
@@ -237,6 +247,8 @@ impl Reader {
 
     /// A results link, or its fragment: `<memory>;<durations>;<costs>`.
     fn link(&mut self, t: &str) -> Result<(), String> {
+        // A link pasted from JSON or from a page may keep its quotes.
+        let t = t.trim_matches(['"', '\'', '<', '>']).trim();
         let fragment = match t.split_once('#') {
             Some((_, f)) => f,
             None if t.contains("://") => {
@@ -359,8 +371,7 @@ impl Reader {
             .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '+' || *c == '/'))
         {
             return Err(format!(
-                "{name} is not base64: {} at character {} is not a base64 digit",
-                shorten(&c.to_string()),
+                "{name} is not base64: {c:?} at character {} is not a base64 digit",
                 i + 1
             ));
         }

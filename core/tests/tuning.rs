@@ -557,6 +557,12 @@ proptest! {
         }
     }
 
+    /// Text that starts as JSON does.
+    #[test]
+    fn random_json_text_never_panics(text in "[\\[{][\\[\\]{}\":,. 0-9a-zA-Z_-]{0,200}") {
+        let _ = parse(&text);
+    }
+
     /// Text made of the link's own characters.
     #[test]
     fn random_fragments_never_panic(text in "#?[A-Za-z0-9+/=;%_-]{0,120}") {
@@ -604,4 +610,38 @@ proptest! {
         let end = j.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(j.len());
         let _ = parse(&j[..end]);
     }
+}
+
+#[test]
+fn many_problems_are_counted_and_quotes_dropped() {
+    // 300 memory sizes of 64 MB: 50 named, 250 counted, then the error.
+    let e = parse(&fragment(&[64; 300], &[9.0; 300], &[1e-6; 300])).unwrap_err();
+    assert!(e.contains("measurement 50: memory 64 MB"), "{e}");
+    assert!(!e.contains("measurement 51:"), "{e}");
+    assert!(e.ends_with("and 250 more problems not listed"), "{e}");
+    // A link in quotes, as a JSON string or a shell argument gives it.
+    let t = parse(&format!("\"{README_LINK}\"")).unwrap();
+    assert_eq!(t.points.len(), 6);
+    assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+}
+
+#[test]
+fn at_most_max_points_and_big_inputs() {
+    use backcast_core::tuning::{MAX_INPUT_BYTES, MAX_POINTS};
+    // 2,000 sizes from 128 MB up: the smallest 1,000 are kept and priced.
+    let mem: Vec<i16> = (128..2128).collect();
+    let t = parse(&fragment(&mem, &vec![100.0; 2000], &vec![1e-6; 2000])).unwrap();
+    assert_eq!(t.points.len(), MAX_POINTS);
+    assert_eq!(t.points[999].memory_mb, dec!(1127));
+    assert_eq!(
+        t.warnings,
+        ["2000 memory sizes; the smallest 1000 are used"]
+    );
+    let rows = evaluate(&article(), &t, None);
+    assert_eq!(rows.len(), MAX_POINTS);
+    // 128 MB for 100 ms is the least GB-s: 0.0125.
+    assert_eq!(best(&rows), Some(0));
+    // Past the limit, the input is refused unread.
+    let e = parse(&"A".repeat(MAX_INPUT_BYTES + 1)).unwrap_err();
+    assert!(e.contains("at most 1000000"), "{e}");
 }
