@@ -645,3 +645,17 @@ fn at_most_max_points_and_big_inputs() {
     let e = parse(&"A".repeat(MAX_INPUT_BYTES + 1)).unwrap_err();
     assert!(e.contains("at most 1000000"), "{e}");
 }
+
+#[test]
+fn arm64_prices_the_same_measurements_lower() {
+    // arm64 duration is $0.0000133334 per GB-s (first tier). 1536 MB:
+    // 3.7695 × 0.0000133334 + 0.0000002 = 0.0000504602513; 7 / c =
+    // 138,723.05…: 138,723. 128 MB: 4.625375 × 0.0000133334 + 0.0000002 =
+    // 0.000061871975025; 113,136.84…: 113,136.
+    let (s, p) = Scenario::from_link("?arch=arm64");
+    assert!(p.is_empty());
+    let rows = evaluate(&s, &parse(README_LINK).unwrap(), None);
+    assert_eq!(rows[4].max_requests, Limit::Count(138723));
+    assert_eq!(rows[0].max_requests, Limit::Count(113136));
+    assert_eq!(best(&rows), Some(4));
+}
