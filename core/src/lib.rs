@@ -16,6 +16,7 @@ pub mod presets;
 pub mod prices;
 pub mod scenario;
 pub mod solve;
+pub mod tuning;
 pub mod view;
 
 pub use rust_decimal::Decimal;
