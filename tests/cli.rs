@@ -236,3 +236,100 @@ fn a_bad_function_is_named_and_the_rest_kept() {
     assert!(err.contains("fns"), "{err}");
     assert!(err.contains("worker"), "{err}");
 }
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/core/tests/fixtures/actual");
+
+#[test]
+fn the_plan_against_a_cost_explorer_file() {
+    // The article's case: a $7-a-day plan of 3,000 requests at 128 GB-s,
+    // 3000 x (128 x 0.0000166667 + 0.0000002) = 6.4006128, and three days
+    // of 2.15 in Cost Explorer: Lambda 0.80, Step Functions 0.60,
+    // EventBridge 0.20, DynamoDB 0.55 a day on average.
+    let file = format!("{FIXTURES}/ce_daily_article.csv");
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&backcast(&["--actual", &file]))).unwrap();
+    assert_eq!(
+        v["verdict"],
+        "Actual $2.15 a day against a $7.00 budget and a $6.40 plan, 30.7% of the budget."
+    );
+    assert_eq!(v["actual"].as_f64(), Some(2.15));
+    let services: Vec<(&str, f64)> = v["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["service"].as_str().unwrap(),
+                r["actual"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        services,
+        [
+            ("Lambda", 0.8),
+            ("Step Functions", 0.6),
+            ("EventBridge", 0.2),
+            ("DynamoDB", 0.55)
+        ]
+    );
+    // Markdown, and the same file on standard input.
+    let md = stdout(&backcast(&["--actual", &file, "-f", "md"]));
+    assert!(
+        md.contains("| DynamoDB | $0.00 | $0.55 | +$0.55 | 7.9% |"),
+        "{md}"
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_backcast"))
+        .args(["--actual", "-", "-f", "md"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(&file).unwrap())
+        .unwrap();
+    assert_eq!(stdout(&child.wait_with_output().unwrap()), md);
+}
+
+#[test]
+fn a_file_that_is_no_billing_export_exits_2() {
+    let o = backcast(&["--actual", &format!("{FIXTURES}/unknown_layout.csv")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&o.stderr).is_empty());
+    let o = backcast(&["-", "--actual", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn tuning_measurements_priced_against_a_pipeline() {
+    // fns api (measured) and pre (128 MB, 100 ms = 0.0125 GB-s); per
+    // request (api + 0.0125) x 0.0000166667 + 2 x 0.0000002:
+    //   512 MB x 2,100 ms: 1.0625 GB-s, 7 / 0.00001810836875 = 386,561.6
+    //  2048 MB x   400 ms: 0.8125 GB-s, 7 / 0.00001394169375 = 502,091.07
+    let dir = std::env::temp_dir().join(format!("backcast-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("tuning.json");
+    std::fs::write(
+        &file,
+        r#"{"results": {"stats": [{"value": 512, "averageDuration": 2100}, {"value": 2048, "averageDuration": 400}]}}"#,
+    )
+    .unwrap();
+    let out = stdout(&backcast(&[
+        "?fns=api:1024:1000,pre:128:100",
+        "--tuning",
+        file.to_str().unwrap(),
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["max_requests"].as_u64(), Some(386_561));
+    assert_eq!(v[1]["max_requests"].as_u64(), Some(502_091));
+    assert_eq!(v[1]["best"], true);
+    std::fs::write(&file, "#gAAAAQ;not base64!;x").unwrap();
+    let o = backcast(&["--tuning", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tuning:"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -33,7 +33,7 @@ impl View {
 }
 
 /// A Markdown cell: `|` escaped, line breaks flattened.
-fn md_cell(text: &str) -> String {
+pub fn md_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

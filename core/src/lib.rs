@@ -12,6 +12,7 @@ pub mod form;
 pub mod helper;
 pub mod limits;
 pub mod number;
+pub mod plan_actual;
 pub mod presets;
 pub mod prices;
 pub mod scenario;

@@ -1,6 +1,8 @@
 //! The command line on the same core as the page:
 //! `backcast '<share link or ?query>' [--format json|markdown|csv]`, `-`
-//! for a link on standard input; `--help`, `--version` (clap, native only:
+//! for a link on standard input; `--actual FILE` (the plan against a
+//! billing export), `--tuning FILE` (Lambda Power Tuning's measurements
+//! priced against the plan); `--help`, `--version` (clap, native only:
 //! never in the wasm).
 //!
 //! JSON is the `solve` result; Markdown and CSV are the page's table,
@@ -23,7 +25,8 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use backcast_core::api::{error_message, ApiResult};
-    use backcast_core::export::{csv, markdown};
+    use backcast_core::export::{csv, csv_field, markdown};
+    use backcast_core::number::to_f64;
     use backcast_core::scenario::Scenario;
     use backcast_core::solve::solve;
     use backcast_core::view::View;
@@ -43,6 +46,17 @@ mod cli {
         /// and price note; csv: the table.
         #[arg(short, long, value_enum, default_value_t = Format::Json)]
         pub format: Format,
+        /// A billing export (Cost Explorer CSV, Cost and Usage Report CSV
+        /// or .csv.gz, FOCUS CSV; `-` for standard input): prints the plan
+        /// against its average spend per the plan's period, per service.
+        #[arg(long, value_name = "FILE", conflicts_with = "tuning")]
+        pub actual: Option<String>,
+        /// Lambda Power Tuning's output JSON or results link (`-` for
+        /// standard input): prints each measured memory size priced against
+        /// the plan, for the pipeline's first function (or the whole of
+        /// `gbs` without one), and marks the one with the most headroom.
+        #[arg(long, value_name = "FILE")]
+        pub tuning: Option<String>,
     }
 
     #[derive(Clone, Copy, clap::ValueEnum)]
@@ -53,8 +67,31 @@ mod cli {
         Csv,
     }
 
+    /// A file's bytes, or standard input's for `-`.
+    fn read_file(path: &str) -> Result<Vec<u8>, (i32, String)> {
+        let mut bytes = Vec::new();
+        if path == "-" {
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| (1, format!("cannot read standard input: {e}")))?;
+            Ok(bytes)
+        } else {
+            std::fs::read(path).map_err(|e| (1, format!("cannot read {path}: {e}")))
+        }
+    }
+
     /// The output, or the exit code and message.
     pub fn run(args: &Args) -> Result<String, (i32, String)> {
+        let stdin_files = [args.actual.as_deref(), args.tuning.as_deref()]
+            .iter()
+            .filter(|f| **f == Some("-"))
+            .count();
+        if args.link.as_deref() == Some("-") && stdin_files > 0 {
+            return Err((
+                2,
+                "only one of the link and the file can come from standard input".into(),
+            ));
+        }
         let link = match args.link.as_deref() {
             Some("-") => {
                 let mut text = String::new();
@@ -70,6 +107,13 @@ mod cli {
         if !problems.is_empty() {
             return Err((2, error_message(&problems)));
         }
+        if let Some(path) = &args.actual {
+            return actual(&s, &read_file(path)?, args.format);
+        }
+        if let Some(path) = &args.tuning {
+            let bytes = read_file(path)?;
+            return tuning(&s, &String::from_utf8_lossy(&bytes), args.format);
+        }
         match args.format {
             Format::Json => serde_json::to_string_pretty(&ApiResult::new(&s, &solve(&s)))
                 .map(|j| j + "\n")
@@ -77,6 +121,150 @@ mod cli {
             Format::Markdown => Ok(markdown(&View::new(&s))),
             Format::Csv => Ok(csv(&View::new(&s))),
         }
+    }
+
+    /// The plan against a billing export. Problems in the file go to
+    /// standard error, naming their line and column; what is valid is
+    /// used. A file with nothing usable exits 2.
+    fn actual(s: &Scenario, bytes: &[u8], format: Format) -> Result<String, (i32, String)> {
+        use backcast_core::plan_actual::{markdown, plan_against_actual};
+        let a = backcast_core::actual::parse(bytes).map_err(|e| (2, e.to_string()))?;
+        for issue in &a.issues {
+            eprintln!("backcast: {issue}");
+        }
+        let p = plan_against_actual(s, &a).map_err(|e| (2, e))?;
+        let f = to_f64;
+        Ok(match format {
+            Format::Markdown => markdown(&p),
+            Format::Json => {
+                let rows: Vec<serde_json::Value> = p
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        serde_json::json!({
+                            "service": r.service,
+                            "planned": f(r.planned),
+                            "actual": r.actual.map(f),
+                            "difference": f(r.difference),
+                            "share_of_budget": f(r.share_of_budget),
+                        })
+                    })
+                    .collect();
+                let unmapped: Vec<serde_json::Value> = p
+                    .unmapped
+                    .iter()
+                    .map(|(n, d)| serde_json::json!({"name": n, "actual": f(*d)}))
+                    .collect();
+                let v = serde_json::json!({
+                    "period": p.period.key(),
+                    "budget": f(p.budget),
+                    "planned": f(p.planned),
+                    "actual": f(p.actual),
+                    "services": rows,
+                    "unmapped": unmapped,
+                    "tax": f(p.tax),
+                    "credits": f(p.credits),
+                    "covers": p.covers,
+                    "verdict": p.verdict,
+                    "format": a.format.name(),
+                });
+                serde_json::to_string_pretty(&v).map_err(|e| (1, e.to_string()))? + "\n"
+            }
+            Format::Csv => {
+                let mut out = String::from("service,planned,actual,difference,share_of_budget\r\n");
+                for r in &p.rows {
+                    out.push_str(&format!(
+                        "{},{},{},{},{}\r\n",
+                        csv_field(r.service),
+                        r.planned,
+                        r.actual.map(|d| d.to_string()).unwrap_or_default(),
+                        r.difference,
+                        r.share_of_budget.round_dp(4)
+                    ));
+                }
+                for (n, d) in &p.unmapped {
+                    out.push_str(&format!("{},,{d},,\r\n", csv_field(n)));
+                }
+                out
+            }
+        })
+    }
+
+    /// Each measured memory size priced against the plan.
+    fn tuning(s: &Scenario, text: &str, format: Format) -> Result<String, (i32, String)> {
+        use backcast_core::tuning::{best, evaluate, parse};
+        let t = parse(text).map_err(|e| (2, format!("tuning: {e}")))?;
+        for w in &t.warnings {
+            eprintln!("backcast: tuning: {w}");
+        }
+        let function = (!s.fns.is_empty()).then_some(0);
+        let rows = evaluate(s, &t, function);
+        let top = best(&rows);
+        Ok(match format {
+            Format::Json => {
+                let v: Vec<serde_json::Value> = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        serde_json::json!({
+                            "memory_mb": to_f64(r.memory_mb),
+                            "duration_ms": to_f64(r.duration_ms),
+                            "gbs_per_request": to_f64(r.gbs_per_request),
+                            "max_requests": r.max_requests.count(),
+                            "fits": r.fits,
+                            "headroom": r.headroom.map(to_f64),
+                            "cost": to_f64(r.cost),
+                            "best": top == Some(i),
+                        })
+                    })
+                    .collect();
+                serde_json::to_string_pretty(&v).map_err(|e| (1, e.to_string()))? + "\n"
+            }
+            Format::Markdown | Format::Csv => {
+                let md = matches!(format, Format::Markdown);
+                let mut out = if md {
+                    "| Memory (MB) | Duration (ms) | GB-s per request | Requests the budget buys | Fits | Headroom |\n|---:|---:|---:|---:|:---|---:|\n".to_string()
+                } else {
+                    "memory_mb,duration_ms,gbs_per_request,max_requests,fits,headroom,best\r\n"
+                        .to_string()
+                };
+                for (i, r) in rows.iter().enumerate() {
+                    let max = r
+                        .max_requests
+                        .count()
+                        .map_or("unlimited".into(), |n| n.to_string());
+                    let head = r.headroom.map_or("unlimited".into(), |h| h.to_string());
+                    if md {
+                        out.push_str(&format!(
+                            "| {}{} | {} | {} | {} | {} | {} |\n",
+                            r.memory_mb,
+                            if top == Some(i) {
+                                " (most headroom)"
+                            } else {
+                                ""
+                            },
+                            r.duration_ms,
+                            r.gbs_per_request,
+                            max,
+                            if r.fits { "yes" } else { "no" },
+                            head
+                        ));
+                    } else {
+                        out.push_str(&format!(
+                            "{},{},{},{},{},{},{}\r\n",
+                            r.memory_mb,
+                            r.duration_ms,
+                            r.gbs_per_request,
+                            max,
+                            r.fits,
+                            head,
+                            top == Some(i)
+                        ));
+                    }
+                }
+                out
+            }
+        })
     }
 }
 
