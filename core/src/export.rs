@@ -75,6 +75,11 @@ pub fn markdown(v: &View) -> String {
         out.push_str(&md_cell(note));
         out.push('\n');
     }
+    for limit in &v.limits {
+        out.push_str("Over a limit: the plan ");
+        out.push_str(&md_cell(limit));
+        out.push_str(".\n");
+    }
     out.push_str(&md_cell(&v.price_note));
     out.push('\n');
     if let Some(n) = &v.book_notice {

@@ -203,6 +203,11 @@ fn the_verdict_names_a_limit_that_the_budget_does_not_see() {
     );
     assert!(!v.verdict_ok);
     assert_eq!(v.limits.len(), 1);
+    // The Markdown export says it too, before the price note.
+    assert!(backcast_core::export::markdown(&v).contains(
+        "Over a limit: the plan needs 1,158 concurrent executions at its peak, over the \
+         account's limit of 1,000.\nPrice book"
+    ));
     // The JSON result carries it too.
     let r = backcast_core::api::ApiResult::new(&s, &backcast_core::solve::solve(&s));
     assert_eq!(r.limits, v.limits);
