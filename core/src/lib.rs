@@ -2,6 +2,7 @@
 //! forward cost model and its exact inverses. No web crates: everything
 //! here is plain Rust, tested natively with `cargo test`.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod actual;
 pub mod api;
 pub mod arith;
@@ -12,11 +13,13 @@ pub mod form;
 pub mod helper;
 pub mod limits;
 pub mod number;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod plan_actual;
 pub mod presets;
 pub mod prices;
 pub mod scenario;
 pub mod solve;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod tuning;
 pub mod view;
 
