@@ -333,11 +333,14 @@ pub fn function_headroom(s: &Scenario, i: usize, memory_mb: Decimal) -> Option<L
     if s.requests.is_zero() || i >= s.fns.0.len() {
         return None;
     }
-    let model = Model::new(s);
+    // The model of the scenario at this memory size: a function on
+    // provisioned concurrency pays for its memory around the clock.
+    let mut at = s.clone();
+    at.fns.0[i].memory_mb = memory_mb;
+    let model = Model::new(&at);
     let cost_at = |ms: Decimal| {
-        let mut t = s.clone();
+        let mut t = at.clone();
         t.fns.0[i].duration_ms = ms;
-        t.fns.0[i].memory_mb = memory_mb;
         model.lines_with(&PerRequest::of(&t), s.requests).total()
     };
     let base = cost_at(Decimal::ZERO);

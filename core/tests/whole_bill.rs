@@ -238,3 +238,36 @@ fn the_price_note_names_the_assumed_lines_outside_us_east_1() {
     // Nothing of the rest of the bill in use: nothing assumed to name.
     assert!(!note("region=eu-west-1").contains("Assumed from us-east-1"));
 }
+
+#[test]
+fn headroom_per_function_and_its_memory_duration_pairs() {
+    // $7 a day, 3,000 requests, one x86 function of 1,024 MB. At memory M
+    // a duration of d ms costs 3000 x (M / 1024 x d / 1000 x 0.0000166667
+    // + 0.0000002); it fits while M / 1024 x d / 1000 <= (7 / 3000 -
+    // 0.0000002) / 0.0000166667 = 139.98877... GB-s:
+    //   1,024 MB: d <= 139,987.7 -> 139,987 ms
+    //     128 MB: 1,119,901 ms, past Lambda's 900 s timeout -> capped
+    //   3,008 MB: 139.98877 / 2.9375 = 47.655 s -> 47,655 ms
+    //  10,240 MB: 13,998.8 -> 13,998 ms
+    let (s, problems) = Scenario::from_link("budget=7&requests=3000&fns=api:1024:1000");
+    assert!(problems.is_empty());
+    let v = backcast_core::view::View::new(&s);
+    let h = v.headroom.iter().find(|h| h.key == "fns").unwrap();
+    assert_eq!(h.label, "api duration at 1,024 MB");
+    assert_eq!(h.current, "1,000 ms");
+    assert_eq!(h.max, "139,987 ms");
+    assert!(
+        h.pairs
+            .starts_with("At most, by memory size: 128 MB: 900,000 ms (the timeout) · "),
+        "{}",
+        h.pairs
+    );
+    assert!(h.pairs.contains("3,008 MB: 47,655 ms"), "{}", h.pairs);
+    assert!(h.pairs.ends_with("10,240 MB: 13,998 ms"), "{}", h.pairs);
+    // 50,000,000 requests: their fees alone, 50e6 x 0.0000002 = 10, are
+    // over $7, so no duration fits at any size: no pairs line.
+    let (s, _) = Scenario::from_link("budget=7&requests=50000000&fns=api:1024:1000");
+    let v = backcast_core::view::View::new(&s);
+    let h = v.headroom.iter().find(|h| h.key == "fns").unwrap();
+    assert_eq!(h.pairs, "");
+}

@@ -51,14 +51,17 @@ pub(super) fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> 
             continue;
         };
         let (spare, over) = spare(l, f.duration_ms);
+        // The sizes at which some duration still fits (none fits at a
+        // size: left out; none at any: no line).
         let mut pairs = Vec::new();
         for mb in MEMORY_SIZES {
-            if let Some(l) = function_headroom(s, i, Decimal::from(mb)) {
-                pairs.push(format!(
+            match function_headroom(s, i, Decimal::from(mb)) {
+                None | Some(Limit::NoneFits) => {}
+                Some(l) => pairs.push(format!(
                     "{} MB: {}",
                     format_count(u64::from(mb)),
                     ms_text(l)
-                ));
+                )),
             }
         }
         out.push(HeadroomLine {
@@ -72,7 +75,11 @@ pub(super) fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> 
             max: ms_text(l),
             spare,
             over,
-            pairs: pairs.join(" · "),
+            pairs: if pairs.is_empty() {
+                String::new()
+            } else {
+                format!("At most, by memory size: {}", pairs.join(" · "))
+            },
         });
     }
     for knob in Knob::ALL {
@@ -130,8 +137,12 @@ fn spare(l: Limit, cur: Decimal) -> (String, bool) {
     }
 }
 
+/// Lambda's timeout, ms: a longer duration cannot run, whatever it costs.
+const TIMEOUT_MS: u64 = 900_000;
+
 fn ms_text(l: Limit) -> String {
     match l {
+        Limit::Count(n) if n >= TIMEOUT_MS => "900,000 ms (the timeout)".into(),
         Limit::Count(n) => format!("{} ms", format_count(n)),
         Limit::NoneFits => "none".into(),
         Limit::Unlimited => "no limit".into(),
