@@ -203,6 +203,17 @@ fn pipeline(s: &Scenario, init_billed: bool) -> [Sat; 8] {
     out
 }
 
+/// The scenario's on-demand Lambda GB-s per request: `gbs`, or its
+/// pipeline's when it has functions (what the table, the chart and the
+/// headroom call "GB-s per request").
+pub fn request_gbs(s: &Scenario) -> Decimal {
+    if s.fns.is_empty() {
+        s.gbs
+    } else {
+        PerRequest::of(s).total_gbs()
+    }
+}
+
 impl PerRequest {
     pub fn of(s: &Scenario) -> PerRequest {
         PerRequest::billed(s, around::init_billed(s.book_id()))

@@ -271,3 +271,14 @@ fn headroom_per_function_and_its_memory_duration_pairs() {
     let h = v.headroom.iter().find(|h| h.key == "fns").unwrap();
     assert_eq!(h.pairs, "");
 }
+
+#[test]
+fn the_chart_marks_the_pipelines_gbs() {
+    // One function of 512 MB for 100 ms: 0.5 x 0.1 = 0.05 GB-s a request,
+    // whatever the `gbs` key (unused with a pipeline) says.
+    let (s, _) = Scenario::from_link("gbs=128&fns=api:512:100");
+    let v = backcast_core::view::View::new(&s);
+    let chart = format!("{:?}", v.chart);
+    assert!(chart.contains("you: 0.05 GB-s"), "{chart}");
+    assert!(!chart.contains("you: 128 GB-s"));
+}

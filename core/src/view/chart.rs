@@ -102,7 +102,8 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     let ph = f64::from(bottom - top);
     // Twice the larger of the scenario's GB-s and the most that fits, so
     // both sit well inside the plot; the table's range when neither helps.
-    let focus = s.gbs.max(sol.max_gbs.unwrap_or_default());
+    let gbs = crate::cost::request_gbs(s);
+    let focus = gbs.max(sol.max_gbs.unwrap_or_default());
     let x_max_d = if focus.is_zero() {
         // The largest value (the last of equal ones, as `max` picks).
         let mut top = None;
@@ -189,8 +190,8 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
         let gx = to_f64(sol.max_gbs?);
         (gx <= x_max).then(|| (sx(gx), y, format!("at most {max_gbs_text} GB-s")))
     });
-    let gbs_text = format_sig(s.gbs, 4);
-    let current = needed_y.map(|y| (sx(to_f64(s.gbs)), y, format!("you: {gbs_text} GB-s")));
+    let gbs_text = format_sig(gbs, 4);
+    let current = needed_y.map(|y| (sx(to_f64(gbs)), y, format!("you: {gbs_text} GB-s")));
     let budget = &texts.budget;
     let from = format_sig(x_max_d / Decimal::from(samples), 3);
     let to = format_sig(x_max_d, 3);

@@ -22,11 +22,7 @@ const MEMORY_SIZES: [u32; 8] = [128, 256, 512, 1024, 1769, 3008, 5120, 10240];
 
 pub(super) fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> {
     // With a pipeline, GB-s per request is its functions'.
-    let gbs = if s.fns.is_empty() {
-        s.gbs
-    } else {
-        crate::cost::PerRequest::of(s).total_gbs()
-    };
+    let gbs = crate::cost::request_gbs(s);
     let gbs_over = sol.max_gbs.is_some_and(|g| g < gbs);
     let mut out = vec![HeadroomLine {
         key: "gbs",
