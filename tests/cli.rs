@@ -333,3 +333,27 @@ fn tuning_measurements_priced_against_a_pipeline() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("tuning:"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn plan_b_against_plan_a() {
+    // A, x86: 7 / 0.0021335376 = 3,280.9 -> 3,280; B, arm64: 7 /
+    // (128 x 0.0000133334 + 0.0000002) = 7 / 0.0017068752 = 4,101.06 ->
+    // 4,101: 821 more. 3,000 requests on B: 3000 x 0.0017068752 =
+    // 5.1206256, (5.1206256 - 6.4006128) / 6.4006128 = -19.998%.
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&backcast(&["?budget=7", "--compare", "?arch=arm64"])))
+            .unwrap();
+    assert_eq!(v["a"]["max_requests"].as_u64(), Some(3280));
+    assert_eq!(v["b"]["max_requests"].as_u64(), Some(4101));
+    assert_eq!(v["more_requests"].as_f64(), Some(821.0));
+    assert!((v["cost_change_pct"].as_f64().unwrap() + 19.998).abs() < 1e-3);
+    assert_eq!(
+        v["summary"],
+        "B serves 821 more requests per day than A for its budget; at 3,000 requests per day \
+         it costs 20% less ($5.12 against $6.40)."
+    );
+    // A bad plan B is named as B's.
+    let o = backcast(&["--compare", "?arch=sparc"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("plan B: invalid scenario: arch"));
+}

@@ -7,6 +7,8 @@ pub mod actual;
 pub mod api;
 pub mod arith;
 pub mod around;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compare;
 pub mod cost;
 pub mod export;
 pub mod form;

@@ -2,7 +2,8 @@
 //! `backcast '<share link or ?query>' [--format json|markdown|csv]`, `-`
 //! for a link on standard input; `--actual FILE` (the plan against a
 //! billing export), `--tuning FILE` (Lambda Power Tuning's measurements
-//! priced against the plan); `--help`, `--version` (clap, native only:
+//! priced against the plan), `--compare LINK_B` (plan B against the
+//! link's plan A); `--help`, `--version` (clap, native only:
 //! never in the wasm).
 //!
 //! JSON is the `solve` result; Markdown and CSV are the page's table,
@@ -55,8 +56,12 @@ mod cli {
         /// standard input): prints each measured memory size priced against
         /// the plan, for the pipeline's first function (or the whole of
         /// `gbs` without one), and marks the one with the most headroom.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "compare")]
         pub tuning: Option<String>,
+        /// A second share link, plan B: prints both plans, the difference
+        /// in what their budgets buy and in their cost, per service.
+        #[arg(long, value_name = "LINK_B", conflicts_with = "actual")]
+        pub compare: Option<String>,
     }
 
     #[derive(Clone, Copy, clap::ValueEnum)]
@@ -109,6 +114,13 @@ mod cli {
         }
         if let Some(path) = &args.actual {
             return actual(&s, &read_file(path)?, args.format);
+        }
+        if let Some(b) = &args.compare {
+            let (sb, problems) = Scenario::from_link(b);
+            if !problems.is_empty() {
+                return Err((2, format!("plan B: {}", error_message(&problems))));
+            }
+            return compare(&s, &sb, args.format);
         }
         if let Some(path) = &args.tuning {
             let bytes = read_file(path)?;
@@ -184,6 +196,54 @@ mod cli {
                 }
                 for (n, d) in &p.unmapped {
                     out.push_str(&format!("{},,{d},,\r\n", csv_field(n)));
+                }
+                out
+            }
+        })
+    }
+
+    /// Plan B against plan A.
+    fn compare(a: &Scenario, b: &Scenario, format: Format) -> Result<String, (i32, String)> {
+        let c = backcast_core::compare::compare(a, b);
+        Ok(match format {
+            Format::Json => {
+                let services: Vec<serde_json::Value> = c
+                    .services
+                    .iter()
+                    .map(|d| serde_json::json!({"service": d.service, "a": to_f64(d.a), "b": to_f64(d.b)}))
+                    .collect();
+                let v = serde_json::json!({
+                    "a": ApiResult::new(a, &c.a),
+                    "b": ApiResult::new(b, &c.b),
+                    "more_requests": c.more_requests.map(|n| n as f64),
+                    "b_cost_at_a_requests": to_f64(c.b_cost_at_a),
+                    "cost_change_pct": c.cost_change_pct.map(to_f64),
+                    "services": services,
+                    "summary": c.summary,
+                });
+                serde_json::to_string_pretty(&v).map_err(|e| (1, e.to_string()))? + "\n"
+            }
+            Format::Markdown | Format::Csv => {
+                let md = matches!(format, Format::Markdown);
+                let mut out = if md {
+                    format!(
+                        "**{}**\n\n| Service | A | B |\n|:---|---:|---:|\n",
+                        c.summary
+                    )
+                } else {
+                    "service,a,b\r\n".to_string()
+                };
+                for d in &c.services {
+                    out.push_str(&if md {
+                        format!(
+                            "| {} | {} | {} |\n",
+                            d.service,
+                            backcast_core::number::format_usd(d.a),
+                            backcast_core::number::format_usd(d.b)
+                        )
+                    } else {
+                        format!("{},{},{}\r\n", csv_field(d.service), d.a, d.b)
+                    });
                 }
                 out
             }
