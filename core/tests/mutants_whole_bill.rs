@@ -162,3 +162,151 @@ fn every_regional_price_takes_the_larger_premium() {
     assert_eq!(p.pc_x86, dec!(0.0000055250442)); // 0.0000041667 x 1.326
     assert_eq!(p.rest_api[0].price, dec!(0.0000049)); // 3.50 x 1.4
 }
+
+// --------------------------------------------------------------- compare
+
+#[test]
+fn compare_the_same_plan_an_empty_plan_and_unlimited_ones() {
+    use backcast_core::compare::compare;
+    // The article (7 a day, 3,000 requests of 128 GB-s) against itself:
+    // 3,280 requests each (7 / 0.0021335376 = 3,280.9), the same cost.
+    let a = scenario("");
+    let c = compare(&a, &a);
+    assert_eq!(c.more_requests, Some(0));
+    assert_eq!(c.cost_change_pct, Some(dec!(0)));
+    assert_eq!(
+        c.summary,
+        "B serves as many requests as A for its budget; at 3,000 requests per day it costs the same."
+    );
+    // Per month, B buys the same 3,280 for 7 a month and costs the same
+    // at 3,000 a month; the summary says the periods differ.
+    let c = compare(&a, &scenario("period=month"));
+    assert_eq!(
+        c.summary,
+        "B serves as many requests as A for its budget; at 3,000 requests per day it costs the \
+         same. (A is per day, B per month: B's figures are per its own period.)"
+    );
+    // A needs no requests: it costs 0, so there is no change in percent,
+    // and B at A's 0 requests costs 0.
+    let c = compare(&scenario("requests=0"), &a);
+    assert_eq!(c.cost_change_pct, None);
+    assert_eq!(c.b_cost_at_a, dec!(0));
+    assert_eq!(c.summary, "B serves as many requests as A for its budget.");
+    // Lambda priced at 0: B buys unlimited requests and costs 0, 100%
+    // less than A's 6.4006128.
+    let free = scenario("p.lambda_request=0&p.lambda_gbs=0");
+    let c = compare(&a, &free);
+    assert_eq!(c.more_requests, None);
+    assert_eq!(c.b_cost_at_a, dec!(0));
+    assert_eq!(
+        c.summary,
+        "One of the plans buys unlimited requests; at 3,000 requests per day it costs 100% less \
+         ($0.00 against $6.40)."
+    );
+    let c = compare(&free, &a);
+    assert_eq!(c.more_requests, None);
+    assert_eq!(c.summary, "One of the plans buys unlimited requests.");
+}
+
+#[test]
+fn compare_lists_a_service_only_one_plan_has() {
+    use backcast_core::compare::compare;
+    // B adds a Standard workflow of 10 transitions (0.000025 each) and
+    // needs 1,000 requests: Step Functions 1,000 x 10 x 0.000025 = 0.25 in
+    // B, 0 in A; Lambda 3,000 x 0.0021335376 = 6.4006128 in A, 1,000 x
+    // 0.0021335376 = 2.1335376 in B.
+    let c = compare(
+        &scenario(""),
+        &scenario("sfn=standard&sfn_transitions=10&requests=1000"),
+    );
+    let got: Vec<_> = c.services.iter().map(|d| (d.service, d.a, d.b)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Lambda", dec!(6.4006128), dec!(2.1335376)),
+            ("Step Functions", dec!(0), dec!(0.25)),
+        ]
+    );
+}
+
+// ------------------------------------------------------------ plan_actual
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/actual/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+#[test]
+fn the_bill_over_at_and_under_the_budget() {
+    use backcast_core::actual::parse;
+    use backcast_core::plan_actual::plan_against_actual;
+    // ce_daily_article.csv: 2.15 a day; the plan 6.4006128 (the article).
+    let a = parse(&fixture("ce_daily_article.csv")).unwrap();
+    let p = plan_against_actual(&scenario("budget=2"), &a).unwrap();
+    assert_eq!(
+        p.verdict,
+        "Actual $2.15 a day against a $2.00 budget and a $6.40 plan: over the budget by $0.15."
+    );
+    // Exactly the budget is not over it: 2.15 / 2.15 = 100% (a whole
+    // percent is written without its decimal, as "20% less" in compare).
+    let p = plan_against_actual(&scenario("budget=2.15"), &a).unwrap();
+    assert_eq!(
+        p.verdict,
+        "Actual $2.15 a day against a $2.15 budget and a $6.40 plan, 100% of the budget."
+    );
+}
+
+#[test]
+fn a_monthly_bill_with_tax_and_an_unmapped_line_and_a_nat() {
+    use backcast_core::actual::parse;
+    use backcast_core::plan_actual::{markdown, plan_against_actual};
+    // ce_monthly.csv: September 37.50 and October 38.75, 2 months:
+    // 38.125 a month; Lambda (30 + 31) / 2 = 30.5, EC2-Other unmapped,
+    // tax (3 + 3.1) / 2 = 3.05. The plan per month: Lambda 3,000 x
+    // 0.0021335376 = 6.4006128, and a NAT gateway 0.05 x 730 = 36.5.
+    let a = parse(&fixture("ce_monthly.csv")).unwrap();
+    let p = plan_against_actual(&scenario("period=month&budget=100&nat=1"), &a).unwrap();
+    assert_eq!(p.covers, "2026-09-01 to 2026-10-31 (2 months)");
+    assert_eq!(p.actual, dec!(38.125));
+    assert_eq!(p.tax, dec!(3.05));
+    // 38.125 / 100 = 38.1%.
+    assert!(
+        p.verdict.ends_with("plan, 38.1% of the budget."),
+        "{}",
+        p.verdict
+    );
+    let nat = p.rows.iter().find(|r| r.service == "NAT gateway").unwrap();
+    assert_eq!(
+        (nat.planned, nat.actual, nat.difference, nat.share_of_budget),
+        (dec!(36.5), None, dec!(-36.5), dec!(0))
+    );
+    let md = markdown(&p);
+    // Lambda: 30.5 - 6.4006128 = +24.0993872; 30.5 / 100 = 30.5%.
+    assert!(
+        md.contains("| Lambda | $6.40 | $30.50 | +$24.10 | 30.5% |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| NAT gateway | $36.50 | not in the file | −$36.50 | — |"),
+        "{md}"
+    );
+    assert!(md.contains("| EC2-Other (not in the plan) | — | $"), "{md}");
+    assert!(md.contains("| Tax | — | $3.05 | — | — |"), "{md}");
+    assert!(!md.contains("| Credits"), "{md}");
+    assert!(md.contains("| Service | Planned per month | Actual per month |"));
+}
+
+#[test]
+fn one_day_and_one_month_are_singular() {
+    use backcast_core::actual::parse;
+    use backcast_core::plan_actual::plan_against_actual;
+    let day = b"\"Service\",\"Lambda($)\",\"Total costs($)\"\n\"Service total\",\"1\",\"1\"\n\"2026-11-01\",\"1\",\"1\"\n";
+    let p = plan_against_actual(&scenario(""), &parse(day).unwrap()).unwrap();
+    assert_eq!(p.covers, "2026-11-01 to 2026-11-01 (1 day)");
+    let month = b"\"Service\",\"Lambda($)\",\"Total costs($)\"\n\"Service total\",\"1\",\"1\"\n\"2026-10\",\"1\",\"1\"\n";
+    let p = plan_against_actual(&scenario("period=month"), &parse(month).unwrap()).unwrap();
+    assert_eq!(p.covers, "2026-10-01 to 2026-10-31 (1 month)");
+}
