@@ -310,3 +310,78 @@ fn one_day_and_one_month_are_singular() {
     let p = plan_against_actual(&scenario("period=month"), &parse(month).unwrap()).unwrap();
     assert_eq!(p.covers, "2026-10-01 to 2026-10-31 (1 month)");
 }
+
+// -------------------------------------------------------------- functions
+
+#[test]
+fn function_entries_at_and_past_every_bound() {
+    use backcast_core::scenario::Functions;
+    // Blank: no functions, no error.
+    assert_eq!(Functions::parse("  "), (Functions::default(), None));
+    // 20 functions are kept; a 21st is refused with the first 20 kept.
+    let twenty: Vec<String> = (0..20).map(|i| format!("f{i}:128:1")).collect();
+    let (f, e) = Functions::parse(&twenty.join(","));
+    assert_eq!((f.0.len(), e), (20, None));
+    let (f, e) = Functions::parse(&format!("{},f20:128:1", twenty.join(",")));
+    assert_eq!(f.0.len(), 20);
+    assert_eq!(
+        e.as_deref(),
+        Some("more than 20 functions; the first 20 are kept")
+    );
+    // Names: 64 letters, digits, - and _ are fine; 65 or none are not.
+    let n64 = "a".repeat(64);
+    let (f, e) = Functions::parse(&format!("{n64}:128:1,x-1_Y:128:1"));
+    assert_eq!((f.0.len(), e), (2, None));
+    for bad in [format!("{}:128:1", "a".repeat(65)), ":128:1".to_string()] {
+        let (f, e) = Functions::parse(&bad);
+        assert!(f.0.is_empty());
+        assert!(e.unwrap().contains("the name must be 1 to 64"), "{bad}");
+    }
+    // 7 fields are too many.
+    let (_, e) = Functions::parse("a:128:1:1:x86_64:0:9");
+    assert!(e.unwrap().contains("expected name:memory_mb:duration_ms"));
+    // Memory: 100,000 MB is the most accepted, 0 is refused; duration 0
+    // and -0 are 0.
+    let (f, e) = Functions::parse("a:100000:0,b:128:-0");
+    assert_eq!(e, None);
+    assert_eq!(f.0[0].memory_mb, dec!(100000));
+    assert_eq!(f.text(), "a:100000:0,b:128:0");
+    let (_, e) = Functions::parse("a:100001:1,b:0:1,c:128:100000001,d:128:1:1::1000001");
+    let e = e.unwrap();
+    assert!(
+        e.contains("function 1 (\"a:100001:1\"): memory must be at most 100000, not 100001"),
+        "{e}"
+    );
+    assert!(
+        e.contains("function 2 (\"b:0:1\"): memory must be greater than 0, not 0"),
+        "{e}"
+    );
+    assert!(
+        e.contains("function 3 (\"c:128:100000001\"): duration must be at most"),
+        "{e}"
+    );
+    assert!(
+        e.contains("function 4 (\"d:128:1:1::1000001\"): provisioned concurrency must be at most"),
+        "{e}"
+    );
+    assert_eq!(e.matches("; ").count(), 3, "{e}");
+    // 100,000,000 ms and 1,000,000 environments are the most accepted.
+    let (_, e) = Functions::parse("c:128:100000000:1::1000000");
+    assert_eq!(e, None);
+}
+
+#[test]
+fn function_text_writes_a_field_only_when_a_later_one_needs_it() {
+    use backcast_core::scenario::Functions;
+    // An empty invocations field is 1; an architecture alone still needs
+    // the invocations before it; 3 invocations alone need no more.
+    let (f, e) = Functions::parse("a:128:1:,b:128:1:1:arm64,c:128:1:3,d:128:1:1:x86_64:0");
+    assert_eq!(e, None);
+    assert_eq!(f.0[0].invocations, dec!(1));
+    assert_eq!(
+        f.text(),
+        "a:128:1,b:128:1:1:arm64,c:128:1:3,d:128:1:1:x86_64"
+    );
+    assert!(!f.is_empty());
+    assert!(Functions::default().is_empty());
+}
