@@ -340,9 +340,12 @@ fn plan_b_against_plan_a() {
     // (128 x 0.0000133334 + 0.0000002) = 7 / 0.0017068752 = 4,101.06 ->
     // 4,101: 821 more. 3,000 requests on B: 3000 x 0.0017068752 =
     // 5.1206256, (5.1206256 - 6.4006128) / 6.4006128 = -19.998%.
-    let v: serde_json::Value =
-        serde_json::from_str(&stdout(&backcast(&["?budget=7", "--compare", "?arch=arm64"])))
-            .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&backcast(&[
+        "?budget=7",
+        "--compare",
+        "?arch=arm64",
+    ])))
+    .unwrap();
     assert_eq!(v["a"]["max_requests"].as_u64(), Some(3280));
     assert_eq!(v["b"]["max_requests"].as_u64(), Some(4101));
     assert_eq!(v["more_requests"].as_f64(), Some(821.0));
