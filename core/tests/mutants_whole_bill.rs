@@ -384,4 +384,9 @@ fn function_text_writes_a_field_only_when_a_later_one_needs_it() {
     );
     assert!(!f.is_empty());
     assert!(Functions::default().is_empty());
+    // An empty provisioned field is its default, 0 (docs/scenario-v1.md,
+    // "fns": fields left empty take their defaults).
+    let (f, e) = Functions::parse("e:128:1:1:arm64:");
+    assert_eq!(e, None);
+    assert_eq!(f.0[0].provisioned, dec!(0));
 }
