@@ -38,23 +38,6 @@ pub struct Comparison {
     pub summary: String,
 }
 
-fn services(s: &Solution) -> [(&'static str, Decimal); 11] {
-    let l = &s.lines;
-    [
-        ("Lambda", l.lambda()),
-        ("Step Functions", l.step_functions()),
-        ("EventBridge", l.eventbridge()),
-        ("DynamoDB", l.dynamodb()),
-        ("CloudWatch Logs", l.cloudwatch_logs()),
-        ("API Gateway", l.api_gateway),
-        ("SQS", l.sqs),
-        ("SNS", l.sns()),
-        ("S3", l.s3()),
-        ("Data transfer", l.data_transfer),
-        ("NAT gateway", l.nat_gateway()),
-    ]
-}
-
 /// Plan `b` against plan `a`. Both periods must agree for the figures to
 /// be comparable; when they do not, B is compared per its own period and
 /// the summary says so.
@@ -107,9 +90,11 @@ pub fn compare(a: &Scenario, b: &Scenario) -> Comparison {
             b.period.key()
         ));
     }
-    let services = services(&sa)
+    let services = sa
+        .lines
+        .by_service()
         .into_iter()
-        .zip(services(&sb))
+        .zip(sb.lines.by_service())
         .filter(|((_, x), (_, y))| !(x.is_zero() && y.is_zero()))
         .map(|((service, a), (_, b))| ServiceDiff { service, a, b })
         .collect();

@@ -392,6 +392,22 @@ impl Lines {
             + self.lambda_provisioned_duration)
             .0
     }
+    /// Each service's subtotal, in the order the page lists them.
+    pub fn by_service(&self) -> [(&'static str, Decimal); 11] {
+        [
+            ("Lambda", self.lambda()),
+            ("Step Functions", self.step_functions()),
+            ("EventBridge", self.eventbridge()),
+            ("DynamoDB", self.dynamodb()),
+            ("CloudWatch Logs", self.cloudwatch_logs()),
+            ("API Gateway", self.api_gateway),
+            ("SQS", self.sqs),
+            ("SNS", self.sns()),
+            ("S3", self.s3()),
+            ("Data transfer", self.data_transfer),
+            ("NAT gateway", self.nat_gateway()),
+        ]
+    }
     pub fn cloudwatch_logs(&self) -> Decimal {
         (Sat(self.logs_ingestion) + self.logs_storage).0
     }

@@ -116,9 +116,7 @@ fn in_use(id: &str, s: &Scenario) -> Option<bool> {
     Some(match id {
         "sfn" => s.sfn != crate::scenario::Sfn::None,
         "eventbridge" => !s.eb_events.is_zero(),
-        "dynamodb" => {
-            !(s.ddb_reads.is_zero() && s.ddb_writes.is_zero() && s.ddb_storage_gb.is_zero())
-        }
+        "dynamodb" => s.uses_dynamodb(),
         "logs" => s.logs,
         "around" => {
             s.apigw != ApiGw::None

@@ -13,7 +13,7 @@ use rust_decimal_macros::dec;
 /// Lambda's memory range and timeout.
 const MIN_MB: Decimal = dec!(128);
 const MAX_MB: Decimal = dec!(10240);
-const TIMEOUT_MS: Decimal = dec!(900000);
+pub const TIMEOUT_MS: Decimal = dec!(900000);
 /// Express workflows run at most 5 minutes.
 const EXPRESS_MS: Decimal = dec!(300000);
 /// DynamoDB: read and write units per second per table.

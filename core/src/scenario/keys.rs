@@ -437,6 +437,13 @@ keys! {
         always, (0, 0);
 }
 
+impl Scenario {
+    /// Whether the plan has a DynamoDB table: reads, writes or storage.
+    pub fn uses_dynamodb(&self) -> bool {
+        !(self.ddb_reads.is_zero() && self.ddb_writes.is_zero() && self.ddb_storage_gb.is_zero())
+    }
+}
+
 impl ReadMode {
     /// Request units per 4 KB read.
     pub fn units_per_4kb(self) -> Decimal {

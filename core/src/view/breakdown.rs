@@ -218,27 +218,26 @@ fn api_label(s: &Scenario) -> &'static str {
 }
 
 pub(super) fn services(s: &Scenario, l: &Lines) -> Vec<ServiceLine> {
-    let all = [
-        ("Lambda", l.lambda(), true),
-        ("Step Functions", l.step_functions(), s.sfn != Sfn::None),
-        ("EventBridge", l.eventbridge(), !s.eb_events.is_zero()),
-        (
-            "DynamoDB",
-            l.dynamodb(),
-            !(s.ddb_reads.is_zero() && s.ddb_writes.is_zero() && s.ddb_storage_gb.is_zero()),
-        ),
-        ("CloudWatch Logs", l.cloudwatch_logs(), s.logs),
-        ("API Gateway", l.api_gateway, s.apigw != ApiGw::None),
-        ("SQS", l.sqs, s.sqs != Queue::None),
-        ("SNS", l.sns(), false),
-        ("S3", l.s3(), false),
-        ("Data transfer", l.data_transfer, false),
-        ("NAT gateway", l.nat_gateway(), !s.nat.is_zero()),
+    // Whether each service of `Lines::by_service` is in the plan (shown
+    // even at $0); SNS, S3 and data transfer show when they cost.
+    let used = [
+        true,
+        s.sfn != Sfn::None,
+        !s.eb_events.is_zero(),
+        s.uses_dynamodb(),
+        s.logs,
+        s.apigw != ApiGw::None,
+        s.sqs != Queue::None,
+        false,
+        false,
+        false,
+        !s.nat.is_zero(),
     ];
+    let all = l.by_service();
     let total = l.total();
     let max = all.iter().map(|x| x.1).max().unwrap_or_default();
     let mut out = Vec::new();
-    for (service, v, used) in all {
+    for ((service, v), used) in all.into_iter().zip(used) {
         if used || !v.is_zero() {
             let pct = percent(v, total);
             out.push(ServiceLine {

@@ -133,12 +133,12 @@ fn spare(l: Limit, cur: Decimal) -> (String, bool) {
     }
 }
 
-/// Lambda's timeout, ms: a longer duration cannot run, whatever it costs.
-const TIMEOUT_MS: u64 = 900_000;
-
 fn ms_text(l: Limit) -> String {
     match l {
-        Limit::Count(n) if n >= TIMEOUT_MS => "900,000 ms (the timeout)".into(),
+        // A longer duration cannot run, whatever it costs.
+        Limit::Count(n) if Decimal::from(n) >= crate::limits::TIMEOUT_MS => {
+            "900,000 ms (the timeout)".into()
+        }
         Limit::Count(n) => format!("{} ms", format_count(n)),
         Limit::NoneFits => "none".into(),
         Limit::Unlimited => "no limit".into(),
