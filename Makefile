@@ -36,6 +36,8 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export DEBIAN_FRONTEND := noninteractive
 
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+
 section = @printf '\n\033[1m==== %s ====\033[0m\n' "$(1)"
 
 .PHONY: prices mutants tools-mutants fetch check-wasm size-gate dist-debug fuzz fuzz-short all tools tools-rust tools-trunk tools-wasm-bindgen tools-apt tools-node \
@@ -158,6 +160,9 @@ dist: tools fetch
 	$(call section,trunk build --release --offline -> dist/)
 	env $(RELEASE_WASM_ENV) trunk build --release --offline --minify --public-url ./
 	node scripts/minify.mjs dist
+	$(call section,the second module: backcast-tools -> dist/tools-*, loaded when first used)
+	env $(RELEASE_WASM_ENV) cargo build --release --offline --target $(WASM_TARGET) --features tools,csr --bin backcast-tools
+	node scripts/tools.mjs dist $(TARGET_DIR)/$(WASM_TARGET)/release/backcast-tools.wasm
 	node scripts/loader.mjs dist
 	$(call section,prerender the default page into dist/index.html (Yew SSR))
 	cargo run --quiet --features ssr --bin prerender -- dist/index.html
@@ -190,6 +195,7 @@ clippy:
 clippy-wasm:
 	$(call section,3/7 cargo clippy (wasm32 + csr))
 	cargo clippy --target $(WASM_TARGET) --features csr --lib --bins --tests -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --features tools,csr --bin backcast-tools -- -D warnings
 
 test-native:
 	$(call section,4/7 cargo test --workspace (native))
@@ -232,7 +238,7 @@ tools-twiggy: tools-rust
 	  cargo install --locked twiggy@$(TWIGGY_VERSION); \
 	fi
 
-BENCH_OUT := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/bench
+BENCH_OUT := $(TARGET_DIR)/bench
 CRITERION_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/criterion
 
 bench: tools tools-twiggy

@@ -12,19 +12,24 @@ import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
 const wasms = (await readdir(dist)).filter((f) => f.endsWith('.wasm'));
-if (wasms.length !== 1) throw new Error(`check-wasm: expected one .wasm in ${dist}, found ${wasms.length}`);
-const text = (await readFile(join(dist, wasms[0]))).toString('latin1');
-const paths = [...new Set(text.match(/[\w./-]*\/[\w.-]+\.rs\b/g) ?? [])];
-if (paths.length > 0) {
-  const prebuilt = paths.some((p) => p.includes('/rustc/'));
-  console.error(`check-wasm: ${wasms[0]} holds ${paths.length} Rust source path(s), e.g.`);
-  for (const p of paths.slice(0, 5)) console.error(`  ${p}`);
-  console.error(
-    prebuilt
-      ? 'The prebuilt standard library is linked: -Zbuild-std did not apply.'
-      : 'Panics format their location: -Cpanic=immediate-abort did not apply.',
-  );
-  console.error('Build with `make dist` (RELEASE_WASM_ENV), on the toolchain of rust-toolchain.toml; a toolchain update must re-check these option names (README, "Toolchain updates").');
-  process.exit(1);
+// The page's module and the second one (scripts/tools.mjs).
+if (wasms.length !== 2 || wasms.filter((f) => f.startsWith('tools-')).length !== 1) {
+  throw new Error(`check-wasm: expected the page's .wasm and one tools-*.wasm in ${dist}, found ${wasms.join(', ')}`);
 }
-console.log(`check-wasm: ${wasms[0]}: no Rust source paths (build-std and immediate-abort applied)`);
+for (const wasm of wasms) {
+  const text = (await readFile(join(dist, wasm))).toString('latin1');
+  const paths = [...new Set(text.match(/[\w./-]*\/[\w.-]+\.rs\b/g) ?? [])];
+  if (paths.length > 0) {
+    const prebuilt = paths.some((p) => p.includes('/rustc/'));
+    console.error(`check-wasm: ${wasm} holds ${paths.length} Rust source path(s), e.g.`);
+    for (const p of paths.slice(0, 5)) console.error(`  ${p}`);
+    console.error(
+      prebuilt
+        ? 'The prebuilt standard library is linked: -Zbuild-std did not apply.'
+        : 'Panics format their location: -Cpanic=immediate-abort did not apply.',
+    );
+    console.error('Build with `make dist` (RELEASE_WASM_ENV), on the toolchain of rust-toolchain.toml; a toolchain update must re-check these option names (README, "Toolchain updates").');
+    process.exit(1);
+  }
+  console.log(`check-wasm: ${wasm}: no Rust source paths (build-std and immediate-abort applied)`);
+}

@@ -8,6 +8,8 @@ pub mod components;
 pub mod dom;
 pub mod hooks;
 pub mod state;
+#[cfg(any(feature = "tools", not(target_arch = "wasm32")))]
+pub mod tools;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -109,6 +109,23 @@ impl Service {
         Service::DataTransfer,
     ];
 
+    /// The service's key in a link's summary (`crate::fragment`):
+    /// `actual.<id>`. Part of the link contract: never change one.
+    pub fn id(self) -> &'static str {
+        match self {
+            Service::Lambda => "lambda",
+            Service::StepFunctions => "sfn",
+            Service::EventBridge => "eventbridge",
+            Service::DynamoDb => "dynamodb",
+            Service::ApiGateway => "apigw",
+            Service::Sqs => "sqs",
+            Service::Sns => "sns",
+            Service::S3 => "s3",
+            Service::CloudWatch => "cloudwatch",
+            Service::DataTransfer => "transfer",
+        }
+    }
+
     /// The name the page shows.
     pub fn name(self) -> &'static str {
         match self {
@@ -215,6 +232,8 @@ pub enum Format {
     Cur2,
     /// FOCUS (`ServiceName`, `BilledCost`, `ChargePeriodStart`, …).
     Focus,
+    /// A summary someone chose to put in a link (`crate::fragment`).
+    Summary,
 }
 
 impl Format {
@@ -224,6 +243,7 @@ impl Format {
             Format::CurLegacy => "Cost and Usage Report (legacy)",
             Format::Cur2 => "Cost and Usage Report 2.0",
             Format::Focus => "FOCUS",
+            Format::Summary => "a summary in the link",
         }
     }
 }

@@ -108,3 +108,121 @@ pub fn compare(a: &Scenario, b: &Scenario) -> Comparison {
         summary,
     }
 }
+
+/// Both frontiers on one chart (shared axes): the most requests each
+/// plan's budget buys against Lambda GB-s per request, and each plan's
+/// needed volume. Same geometry as the page's chart
+/// ([`crate::view::WIDTH`], [`crate::view::HEIGHT`], [`crate::view::MARGIN`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairChart {
+    pub a_path: String,
+    pub b_path: String,
+    pub x_ticks: Vec<(i32, String)>,
+    pub y_ticks: Vec<(i32, String)>,
+    pub grid: String,
+    pub axes: String,
+    /// Each plan's needed volume: y, and its label.
+    pub needed: Vec<(i32, String)>,
+    pub x_label: String,
+    pub y_label: String,
+    pub summary: String,
+}
+
+pub fn frontiers(a: &Scenario, b: &Scenario, c: &Comparison) -> PairChart {
+    use crate::number::{format_sig, to_f64};
+    use crate::view::{compact_count, nice_step, px, HEIGHT, MARGIN, WIDTH};
+    let (ml, mr, mt, mb) = MARGIN;
+    let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
+    let x_max_d = crate::view::x_range(a, &c.a).max(crate::view::x_range(b, &c.b));
+    let pa = crate::view::frontier(a, x_max_d);
+    let pb = crate::view::frontier(b, x_max_d);
+    let needs = [to_f64(a.requests), to_f64(b.requests)];
+    let ys = pa.iter().chain(pb.iter()).map(|p| p.1);
+    let hi = ys.clone().fold(needs[0].max(needs[1]).max(10.0), f64::max);
+    let lo = ys.fold(needs[0].min(needs[1]).max(1.0), f64::min);
+    // The page's chart's scales: linear GB-s, log requests.
+    let x_max = to_f64(x_max_d);
+    let (pw, ph) = (f64::from(right - left), f64::from(bottom - top));
+    let lo_exp = lo.log10().floor().max(0.0);
+    let hi_exp = hi.log10().ceil().max(lo_exp + 1.0).min(16.0);
+    let sx = |x: f64| px(f64::from(left) + x / x_max * pw);
+    let sy = |y: f64| {
+        let t = (y.max(1.0).log10() - lo_exp) / (hi_exp - lo_exp);
+        px(f64::from(top) + ph - t.clamp(0.0, 1.0) * ph)
+    };
+    let step = nice_step(x_max_d, 6);
+    let mut x_ticks = Vec::new();
+    let mut t = Decimal::ZERO;
+    while t <= x_max_d && x_ticks.len() < 20 {
+        x_ticks.push((sx(to_f64(t)), format_sig(t, 3)));
+        t = (Sat(t) + step).0;
+    }
+    let (lo_e, hi_e) = (lo_exp as u32, hi_exp as u32);
+    let stride = (hi_e - lo_e) / 6 + 1;
+    let mut y_ticks = Vec::new();
+    let mut e = lo_e;
+    while e <= hi_e {
+        let v = 10u64.saturating_pow(e);
+        y_ticks.push((sy(v as f64), compact_count(v)));
+        e += stride;
+    }
+    let path = |pts: &[(f64, f64)]| {
+        let mut d = String::new();
+        for (i, (x, y)) in pts.iter().enumerate() {
+            d.push_str(&format!(
+                "{}{},{}",
+                if i == 0 { "M" } else { "L" },
+                sx(*x),
+                sy(*y)
+            ));
+        }
+        d
+    };
+    let period = a.period.key();
+    let mut grid = String::new();
+    for (y, _) in &y_ticks {
+        grid.push_str(&format!("M{left},{y}H{right}"));
+    }
+    for (x, _) in &x_ticks {
+        grid.push_str(&format!("M{x},{bottom}v5"));
+    }
+    let mut needed = Vec::new();
+    for (i, (n, s)) in needs.iter().zip([a, b]).enumerate() {
+        if *n >= 1.0 && (i == 0 || s.requests != a.requests) {
+            let who = if i == 0 && b.requests != a.requests {
+                "A needs"
+            } else if i == 1 {
+                "B needs"
+            } else {
+                "needed"
+            };
+            needed.push((
+                sy(*n),
+                format!("{who}: {} per {period}", format_count_dec(s.requests)),
+            ));
+        }
+    }
+    PairChart {
+        a_path: path(&pa),
+        b_path: path(&pb),
+        x_ticks,
+        y_ticks,
+        grid,
+        axes: format!("M{left},{top}V{bottom}H{right}"),
+        needed,
+        x_label: "Lambda GB-s per request".into(),
+        y_label: format!("Most requests per {period} (log scale)"),
+        summary: format!(
+            "Two frontiers, plan A's and plan B's: the most requests per {period} each budget buys at each Lambda GB-s per request. {}",
+            c.summary
+        ),
+    }
+}
+
+fn format_count_dec(d: Decimal) -> String {
+    use rust_decimal::prelude::ToPrimitive;
+    match d.trunc().to_u64() {
+        Some(n) if d.fract().is_zero() => format_count(n),
+        _ => format_number(d, 3),
+    }
+}

@@ -208,7 +208,7 @@ pub fn markdown(p: &PlanActual) -> String {
 }
 
 /// "+$0.12" or "−$0.12".
-fn signed_usd(d: Decimal) -> String {
+pub fn signed_usd(d: Decimal) -> String {
     if d.is_sign_negative() && !d.is_zero() {
         format!("−{}", format_usd(-d))
     } else {

@@ -903,6 +903,24 @@ pub fn best(rows: &[Row]) -> Option<usize> {
     best.map(|(i, _)| i)
 }
 
+/// `s` with `row`'s measured memory size applied: to function `i` of the
+/// pipeline (its memory and duration), or, without one, to `gbs` (the
+/// GB-s of one invocation, billed ms rounded up). The scenario the page
+/// loads when a person applies a measured size.
+pub fn apply(s: &Scenario, row: &Row, function: Option<usize>) -> Scenario {
+    let mut out = s.clone();
+    match function {
+        Some(i) => {
+            if let Some(f) = out.fns.0.get_mut(i) {
+                f.memory_mb = row.memory_mb;
+                f.duration_ms = row.duration_ms;
+            }
+        }
+        None => out.gbs = row.gbs_per_invocation,
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,8 +26,8 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use backcast_core::api::{error_message, ApiResult};
-    use backcast_core::export::{csv, csv_field, markdown};
-    use backcast_core::number::to_f64;
+    use backcast_core::export::{csv, markdown};
+    use backcast_core::report::{self, Output};
     use backcast_core::scenario::Scenario;
     use backcast_core::solve::solve;
     use backcast_core::view::View;
@@ -135,119 +135,30 @@ mod cli {
         }
     }
 
+    fn output(format: Format) -> Output {
+        match format {
+            Format::Json => Output::Json,
+            Format::Markdown => Output::Markdown,
+            Format::Csv => Output::Csv,
+        }
+    }
+
     /// The plan against a billing export. Problems in the file go to
     /// standard error, naming their line and column; what is valid is
     /// used. A file with nothing usable exits 2.
     fn actual(s: &Scenario, bytes: &[u8], format: Format) -> Result<String, (i32, String)> {
-        use backcast_core::plan_actual::{markdown, plan_against_actual};
         let a = backcast_core::actual::parse(bytes).map_err(|e| (2, e.to_string()))?;
         for issue in &a.issues {
             eprintln!("backcast: {issue}");
         }
-        let p = plan_against_actual(s, &a).map_err(|e| (2, e))?;
-        let f = to_f64;
-        Ok(match format {
-            Format::Markdown => markdown(&p),
-            Format::Json => {
-                let rows: Vec<serde_json::Value> = p
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        serde_json::json!({
-                            "service": r.service,
-                            "planned": f(r.planned),
-                            "actual": r.actual.map(f),
-                            "difference": f(r.difference),
-                            "share_of_budget": f(r.share_of_budget),
-                        })
-                    })
-                    .collect();
-                let unmapped: Vec<serde_json::Value> = p
-                    .unmapped
-                    .iter()
-                    .map(|(n, d)| serde_json::json!({"name": n, "actual": f(*d)}))
-                    .collect();
-                let v = serde_json::json!({
-                    "period": p.period.key(),
-                    "budget": f(p.budget),
-                    "planned": f(p.planned),
-                    "actual": f(p.actual),
-                    "services": rows,
-                    "unmapped": unmapped,
-                    "tax": f(p.tax),
-                    "credits": f(p.credits),
-                    "covers": p.covers,
-                    "verdict": p.verdict,
-                    "format": a.format.name(),
-                });
-                serde_json::to_string_pretty(&v).map_err(|e| (1, e.to_string()))? + "\n"
-            }
-            Format::Csv => {
-                let mut out = String::from("service,planned,actual,difference,share_of_budget\r\n");
-                for r in &p.rows {
-                    out.push_str(&format!(
-                        "{},{},{},{},{}\r\n",
-                        csv_field(r.service),
-                        r.planned,
-                        r.actual.map(|d| d.to_string()).unwrap_or_default(),
-                        r.difference,
-                        r.share_of_budget.round_dp(4)
-                    ));
-                }
-                for (n, d) in &p.unmapped {
-                    out.push_str(&format!("{},,{d},,\r\n", csv_field(n)));
-                }
-                out
-            }
-        })
+        let p = backcast_core::plan_actual::plan_against_actual(s, &a).map_err(|e| (2, e))?;
+        Ok(report::actual(&p, &a, output(format)))
     }
 
     /// Plan B against plan A.
     fn compare(a: &Scenario, b: &Scenario, format: Format) -> Result<String, (i32, String)> {
         let c = backcast_core::compare::compare(a, b);
-        Ok(match format {
-            Format::Json => {
-                let services: Vec<serde_json::Value> = c
-                    .services
-                    .iter()
-                    .map(|d| serde_json::json!({"service": d.service, "a": to_f64(d.a), "b": to_f64(d.b)}))
-                    .collect();
-                let v = serde_json::json!({
-                    "a": ApiResult::new(a, &c.a),
-                    "b": ApiResult::new(b, &c.b),
-                    "more_requests": c.more_requests.map(|n| n as f64),
-                    "b_cost_at_a_requests": to_f64(c.b_cost_at_a),
-                    "cost_change_pct": c.cost_change_pct.map(to_f64),
-                    "services": services,
-                    "summary": c.summary,
-                });
-                serde_json::to_string_pretty(&v).map_err(|e| (1, e.to_string()))? + "\n"
-            }
-            Format::Markdown | Format::Csv => {
-                let md = matches!(format, Format::Markdown);
-                let mut out = if md {
-                    format!(
-                        "**{}**\n\n| Service | A | B |\n|:---|---:|---:|\n",
-                        c.summary
-                    )
-                } else {
-                    "service,a,b\r\n".to_string()
-                };
-                for d in &c.services {
-                    out.push_str(&if md {
-                        format!(
-                            "| {} | {} | {} |\n",
-                            d.service,
-                            backcast_core::number::format_usd(d.a),
-                            backcast_core::number::format_usd(d.b)
-                        )
-                    } else {
-                        format!("{},{},{}\r\n", csv_field(d.service), d.a, d.b)
-                    });
-                }
-                out
-            }
-        })
+        Ok(report::compare(a, b, &c, output(format)))
     }
 
     /// Each measured memory size priced against the plan.
@@ -259,72 +170,7 @@ mod cli {
         }
         let function = (!s.fns.is_empty()).then_some(0);
         let rows = evaluate(s, &t, function);
-        let top = best(&rows);
-        Ok(match format {
-            Format::Json => {
-                let v: Vec<serde_json::Value> = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        serde_json::json!({
-                            "memory_mb": to_f64(r.memory_mb),
-                            "duration_ms": to_f64(r.duration_ms),
-                            "gbs_per_request": to_f64(r.gbs_per_request),
-                            "max_requests": r.max_requests.count(),
-                            "fits": r.fits,
-                            "headroom": r.headroom.map(to_f64),
-                            "cost": to_f64(r.cost),
-                            "best": top == Some(i),
-                        })
-                    })
-                    .collect();
-                serde_json::to_string_pretty(&v).map_err(|e| (1, e.to_string()))? + "\n"
-            }
-            Format::Markdown | Format::Csv => {
-                let md = matches!(format, Format::Markdown);
-                let mut out = if md {
-                    "| Memory (MB) | Duration (ms) | GB-s per request | Requests the budget buys | Fits | Headroom |\n|---:|---:|---:|---:|:---|---:|\n".to_string()
-                } else {
-                    "memory_mb,duration_ms,gbs_per_request,max_requests,fits,headroom,best\r\n"
-                        .to_string()
-                };
-                for (i, r) in rows.iter().enumerate() {
-                    let max = r
-                        .max_requests
-                        .count()
-                        .map_or("unlimited".into(), |n| n.to_string());
-                    let head = r.headroom.map_or("unlimited".into(), |h| h.to_string());
-                    if md {
-                        out.push_str(&format!(
-                            "| {}{} | {} | {} | {} | {} | {} |\n",
-                            r.memory_mb,
-                            if top == Some(i) {
-                                " (most headroom)"
-                            } else {
-                                ""
-                            },
-                            r.duration_ms,
-                            r.gbs_per_request,
-                            max,
-                            if r.fits { "yes" } else { "no" },
-                            head
-                        ));
-                    } else {
-                        out.push_str(&format!(
-                            "{},{},{},{},{},{},{}\r\n",
-                            r.memory_mb,
-                            r.duration_ms,
-                            r.gbs_per_request,
-                            max,
-                            r.fits,
-                            head,
-                            top == Some(i)
-                        ));
-                    }
-                }
-                out
-            }
-        })
+        Ok(report::tuning(&rows, best(&rows), output(format)))
     }
 }
 

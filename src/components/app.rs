@@ -3,7 +3,6 @@
 use crate::components::breakdown::{breakdown, price_note, BreakdownProps};
 use crate::components::chart::frontier_chart;
 use crate::components::embed::{embed_view, use_height_messages, EmbedArgs};
-use crate::components::export::{export_panel, use_export};
 use crate::components::figures::figures;
 use crate::components::form::{scenario_form, FormProps};
 use crate::components::headroom::headroom;
@@ -29,10 +28,10 @@ pub struct AppProps {
     /// before the app started (`dom::typed_before_start`).
     #[prop_or_default]
     pub typed: Vec<(String, String)>,
-    /// The build's prerender of the default page: without the share and
-    /// export panels, which are below the fold and do nothing before the
-    /// app starts (it renders them then), so the first visit's HTML is
-    /// smaller.
+    /// The build's prerender of the default page: without the share panel
+    /// and the tools' buttons, which are below the fold and do nothing
+    /// before the app starts (it renders them then), so the first visit's
+    /// HTML is smaller.
     #[prop_or_default]
     pub prerender: bool,
 }
@@ -67,7 +66,6 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| state.dispatch(Action::DismissNotice))
     };
     let share = use_share();
-    let export = use_export(&state.scenario);
     let embed_root = use_node_ref();
     use_height_messages(embed_root.clone(), state.scenario.embed);
     if state.scenario.embed {
@@ -117,7 +115,7 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="inputs" aria-labelledby="inputs-title">
                     { fixed(r#"<h2 id="inputs-title">Scenario</h2>"#) }
                     { scenario_form(&FormProps { groups: &v.form, period, state: &state,
-                        on_edit: &on_edit, on_helper: &on_helper, on_apply_helper: &on_apply_helper, on_fold: &on_fold }) }
+                        on_edit: &on_edit, on_helper: &on_helper, on_apply_helper: &on_apply_helper, on_fold: &on_fold, prefix: "" }) }
                 </section>
                 <div class="results">
                     { headroom(&v.headroom_note, &v.headroom) }
@@ -134,7 +132,7 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             if !props.prerender {
                 { share_panel(&state.scenario, &share) }
-                { export_panel(&state.view, &export) }
+                { fixed(crate::components::TOOLS) }
             }
         </main>
         </>

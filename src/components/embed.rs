@@ -6,6 +6,7 @@
 
 use crate::components::chart::frontier_chart;
 use crate::components::figures::figures;
+use crate::components::markup::fixed;
 use crate::components::notice::{book_notice, link_notice};
 use crate::components::table::{requests_table, TableView};
 use backcast_core::scenario::Problem;
@@ -44,6 +45,9 @@ pub fn embed_view(p: &EmbedArgs) -> Html {
                 needed: &v.needed, arch: v.arch, note: v.rows_note.as_deref(),
                 rows_text: AttrValue::default(), rows_error: None, on_edit: None }) }
             { frontier_chart(&v.chart) }
+            // A link with plan B (`#b…`): the second module lays the
+            // comparison out here (`tools::compare::EmbedCompare`).
+            { fixed(r#"<div id="tools-embed"></div>"#) }
             <p class="embed-foot">
                 <span class="hint">{ v.price_note.clone() }</span>
                 <a href={open} target="_blank" rel="noopener" data-testid="open-in-backcast">{ "Open in Backcast" }</a>

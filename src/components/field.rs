@@ -8,8 +8,10 @@ use yew::prelude::*;
 pub type OnEdit = Callback<(String, String)>;
 
 pub struct NumberFieldProps<'a> {
-    /// The scenario key, also the control's id (`field-<key>`).
+    /// The scenario key, also the control's id (`<prefix>field-<key>`).
     pub key_name: AttrValue,
+    /// Before each id: "" for the page's plan, `b-` for plan B.
+    pub prefix: &'static str,
     pub label: AttrValue,
     /// The unit shown after the input ("USD", "GB-s"), or empty.
     pub unit: AttrValue,
@@ -26,7 +28,7 @@ pub struct NumberFieldProps<'a> {
 /// component: it has no state, and its parent re-renders it on every
 /// change anyway (the `on_edit` callback is new each time).
 pub fn number_field(p: &NumberFieldProps) -> Html {
-    let id = format!("field-{}", p.key_name);
+    let id = format!("{}field-{}", p.prefix, p.key_name);
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let oninput = {
@@ -47,7 +49,7 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
             { filled(tpl!(r#"<label for="{}">{}</label>"#), [&id, &p.label]) }
             <div class="control">
                 <input id={id} type="text" inputmode={if p.text { "text" } else { "decimal" }} autocomplete="off" spellcheck="false"
-                    data-testid={format!("input-{}", p.key_name)}
+                    data-testid={format!("{}input-{}", p.prefix, p.key_name)}
                     value={p.value.clone()} {oninput}
                     aria-invalid={if p.error.is_some() { "true" } else { "false" }}
                     aria-describedby={described} />
@@ -55,7 +57,7 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
             </div>
             { filled(tpl!(r#"<p class="hint" id="{}">{}</p>"#), [&hint_id, &p.hint]) }
             if let Some(err) = &p.error {
-                <p class="error" id={err_id} role="alert" data-testid={format!("error-{}", p.key_name)}>{ err.clone() }</p>
+                <p class="error" id={err_id} role="alert" data-testid={format!("{}error-{}", p.prefix, p.key_name)}>{ err.clone() }</p>
             }
         </>
     };
@@ -71,6 +73,7 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
 
 pub struct SelectFieldProps<'a> {
     pub key_name: &'static str,
+    pub prefix: &'static str,
     pub label: &'static str,
     pub hint: &'static str,
     pub value: &'a str,
@@ -85,7 +88,7 @@ pub struct SelectFieldProps<'a> {
 /// app sets each control's value after rendering instead (`App`, through
 /// `dom::set_select_values`), so Back/Forward and presets show.
 pub fn select_field(p: &SelectFieldProps) -> Html {
-    let id = format!("field-{}", p.key_name);
+    let id = format!("{}field-{}", p.prefix, p.key_name);
     let hint_id = format!("{id}-hint");
     let onchange = {
         let key = p.key_name.to_string();
@@ -99,7 +102,7 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
         <div class="field">
             { filled(tpl!(r#"<label for="{}">{}</label>"#), [&id, p.label]) }
             <div class="control">
-                <select id={id} data-testid={format!("input-{}", p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
+                <select id={id} data-testid={format!("{}input-{}", p.prefix, p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
                     { for p.options.iter().map(|&(v, l)| html! {
                         <option value={v} selected={v == p.value}>{ l }</option>
                     }) }
@@ -112,6 +115,7 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
 
 pub struct CheckFieldProps<'a> {
     pub key_name: AttrValue,
+    pub prefix: &'static str,
     pub label: AttrValue,
     pub hint: AttrValue,
     /// The key's text: `1` checked, `0` not.
@@ -121,7 +125,7 @@ pub struct CheckFieldProps<'a> {
 
 /// A checkbox for a `0`/`1` key (a plain function, as `number_field`).
 pub fn check_field(p: &CheckFieldProps) -> Html {
-    let id = format!("field-{}", p.key_name);
+    let id = format!("{}field-{}", p.prefix, p.key_name);
     let hint_id = format!("{id}-hint");
     let onchange = {
         let key = p.key_name.to_string();
@@ -135,7 +139,7 @@ pub fn check_field(p: &CheckFieldProps) -> Html {
         <div class="field check">
             <div class="control">
                 <input id={id.clone()} type="checkbox" checked={p.value == "1"} {onchange}
-                    data-testid={format!("input-{}", p.key_name)} aria-describedby={hint_id.clone()} />
+                    data-testid={format!("{}input-{}", p.prefix, p.key_name)} aria-describedby={hint_id.clone()} />
                 { filled(tpl!(r#"<label for="{}">{}</label>"#), [&id, &p.label]) }
             </div>
             { filled(tpl!(r#"<p class="hint" id="{}">{}</p>"#), [&hint_id, &p.hint]) }

@@ -24,6 +24,9 @@ pub struct FormProps<'a> {
     pub on_apply_helper: &'a Callback<()>,
     /// Opens or closes a folded group.
     pub on_fold: &'a Callback<&'static str>,
+    /// Before each control's id and test id: "" for the page's plan, `b-`
+    /// for plan B (`tools::compare`).
+    pub prefix: &'static str,
 }
 
 fn control(f: &Field, p: &FormProps) -> Html {
@@ -32,6 +35,7 @@ fn control(f: &Field, p: &FormProps) -> Html {
     match f.kind {
         Kind::Number | Kind::Text => number_field(&NumberFieldProps {
             key_name: f.key.into(),
+            prefix: p.prefix,
             label: f.label.into(),
             unit: f.unit_for(p.period).into(),
             hint: f.hint.into(),
@@ -42,6 +46,7 @@ fn control(f: &Field, p: &FormProps) -> Html {
         }),
         Kind::Choice(options) => select_field(&SelectFieldProps {
             key_name: f.key,
+            prefix: p.prefix,
             label: f.label,
             hint: f.hint,
             value: &value,
@@ -50,6 +55,7 @@ fn control(f: &Field, p: &FormProps) -> Html {
         }),
         Kind::Flag => check_field(&CheckFieldProps {
             key_name: f.key.into(),
+            prefix: p.prefix,
             label: f.label.into(),
             hint: f.hint.into(),
             value,
@@ -93,16 +99,16 @@ pub fn scenario_form(p: &FormProps) -> Html {
         <form class="scenario" aria-label="Scenario" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { for p.groups.iter().map(|g| {
                 html! {
-                    <fieldset class="group" data-testid={format!("group-{}", g.id)} aria-describedby={format!("group-{}-note", g.id)}>
-                        { filled(tpl!(r#"<legend id="group-{}-title">{}</legend><p class="hint group-note" id="group-{}-note">{}</p>"#),
-                            [g.id, g.title, g.id, g.note]) }
+                    <fieldset class="group" data-testid={format!("{}group-{}", p.prefix, g.id)} aria-describedby={format!("{}group-{}-note", p.prefix, g.id)}>
+                        { filled(tpl!(r#"<legend id="{}group-{}-title">{}</legend><p class="hint group-note" id="{}group-{}-note">{}</p>"#),
+                            [p.prefix, g.id, g.title, p.prefix, g.id, g.note]) }
                         { fields(g, p) }
                         // The helper writes gbs and invocations, which a
                         // pipeline of functions replaces.
                         if g.id == "lambda" && g.fields.iter().any(|f| f.key == "gbs") {
                             { gbs_helper(&HelperProps { input: &p.state.helper, output: &p.state.helper_out,
                                 on_edit: p.on_helper, on_apply: p.on_apply_helper,
-                                open: p.state.unfolded.contains(&"helper"), on_toggle: p.on_fold }) }
+                                open: p.state.unfolded.contains(&"helper"), on_toggle: p.on_fold, prefix: p.prefix }) }
                         }
                     </fieldset>
                 }

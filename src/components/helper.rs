@@ -16,6 +16,8 @@ pub struct HelperProps<'a> {
     pub open: bool,
     /// Opens or closes it.
     pub on_toggle: &'a Callback<&'static str>,
+    /// Before its fields' ids (`FormProps::prefix`).
+    pub prefix: &'static str,
 }
 
 /// A plain function, not a component (no state of its own).
@@ -48,6 +50,7 @@ pub fn gbs_helper(p: &HelperProps) -> Html {
             <div class="fields">
                 { for HelperField::ALL.into_iter().map(|f| number_field(&NumberFieldProps {
                     key_name: format!("helper_{}", f.id()).into(),
+                    prefix: p.prefix,
                     label: f.label().into(),
                     unit: f.unit().into(),
                     hint: f.hint().into(),

@@ -77,7 +77,7 @@ pub fn requests_table(p: &TableView) -> Html {
             { fixed(r#"<h2 id="table-title">GB-s to requests</h2>"#) }
             if let (Some(on_edit), Some(rows)) = (&p.on_edit, form::field("rows")) {
                 <div class="rows-field no-print">
-                    { number_field(&NumberFieldProps { key_name: rows.key.into(), label: rows.label.into(),
+                    { number_field(&NumberFieldProps { key_name: rows.key.into(), prefix: "", label: rows.label.into(),
                         unit: rows.unit.into(), hint: rows.hint.into(), value: p.rows_text.clone(),
                         error: p.rows_error.clone(), text: true, on_edit }) }
                 </div>

@@ -40,10 +40,12 @@ function csvCells(text: string): string[][] {
   return rows;
 }
 
-/** Opens the export panel (closed until asked for), once. */
+/** Opens the export panel (closed until asked for; it loads with the
+ * page's second module), unless it is open. */
 async function openExports(page: Page): Promise<void> {
   const open = page.getByTestId('export-open');
-  if (await open.isVisible()) await open.click();
+  if ((await open.getAttribute('aria-expanded')) !== 'true') await open.click();
+  await expect(page.getByTestId('export-open')).toHaveAttribute('aria-expanded', 'true');
 }
 
 async function chooseFormat(page: Page, key: string): Promise<string> {

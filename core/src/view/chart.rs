@@ -59,7 +59,7 @@ pub fn compact_count(v: u64) -> String {
 
 /// A nice tick step for `0..=max` in about `count` steps: 1, 2 or 5
 /// times a power of ten, in exact decimal (no float formatting).
-pub(super) fn nice_step(max: Decimal, count: u32) -> Decimal {
+pub(crate) fn nice_step(max: Decimal, count: u32) -> Decimal {
     let raw = max / Decimal::from(count);
     if raw <= Decimal::ZERO {
         return Decimal::ONE;
@@ -87,7 +87,7 @@ pub(super) fn nice_step(max: Decimal, count: u32) -> Decimal {
 /// A float position as a whole SVG unit (integers format cheaply in wasm).
 /// Not inlined: the chart places a dozen of them.
 #[inline(never)]
-pub(super) fn px(v: f64) -> i32 {
+pub(crate) fn px(v: f64) -> i32 {
     if v.is_finite() {
         v.round() as i32
     } else {
@@ -95,16 +95,16 @@ pub(super) fn px(v: f64) -> i32 {
     }
 }
 
-pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
-    let (ml, mr, mt, mb) = MARGIN;
-    let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
-    let pw = f64::from(right - left);
-    let ph = f64::from(bottom - top);
-    // Twice the larger of the scenario's GB-s and the most that fits, so
-    // both sit well inside the plot; the table's range when neither helps.
+/// Points on the frontier.
+const SAMPLES: u64 = 64;
+
+/// The chart's GB-s range, 0 to this: twice the larger of the scenario's
+/// GB-s and the most that fits, so both sit well inside the plot; the
+/// table's range when neither helps.
+pub(crate) fn x_range(s: &Scenario, sol: &Solution) -> Decimal {
     let gbs = crate::cost::request_gbs(s);
     let focus = gbs.max(sol.max_gbs.unwrap_or_default());
-    let x_max_d = if focus.is_zero() {
+    if focus.is_zero() {
         // The largest value (the last of equal ones, as `max` picks).
         let mut top = None;
         for v in s.rows.values() {
@@ -119,15 +119,17 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
         (Sat(focus.min(crate::scenario::MAX_PER_REQUEST)) * dec!(2)).0
     }
     .max(dec!(0.001))
-    .min(crate::scenario::MAX_PER_REQUEST);
-    let x_max = to_f64(x_max_d);
-    // The frontier: most requests at GB-s from x_max/64 to x_max, log-scaled y.
+    .min(crate::scenario::MAX_PER_REQUEST)
+}
+
+/// The frontier: the most requests the budget buys at GB-s from
+/// `x_max`/64 to `x_max` (where it buys any), as `(GB-s, requests)`.
+pub(crate) fn frontier(s: &Scenario, x_max_d: Decimal) -> Vec<(f64, f64)> {
     let model = Model::new(s);
     let at_zero = model.fixed_cost();
-    let samples = 64u64;
-    let mut pts: Vec<(f64, f64)> = Vec::with_capacity(samples as usize);
-    for i in 1..=samples {
-        let g = (Sat(x_max_d) * Decimal::from(i)).0 / Decimal::from(samples);
+    let mut pts: Vec<(f64, f64)> = Vec::with_capacity(SAMPLES as usize);
+    for i in 1..=SAMPLES {
+        let g = (Sat(x_max_d) * Decimal::from(i)).0 / Decimal::from(SAMPLES);
         let per_req = model.per.with_gbs(g);
         if let Limit::Count(n) =
             crate::solve::max_requests_from(&model, &per_req, s.budget, at_zero)
@@ -137,6 +139,19 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
             }
         }
     }
+    pts
+}
+
+pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
+    let (ml, mr, mt, mb) = MARGIN;
+    let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
+    let pw = f64::from(right - left);
+    let ph = f64::from(bottom - top);
+    let gbs = crate::cost::request_gbs(s);
+    let x_max_d = x_range(s, sol);
+    let x_max = to_f64(x_max_d);
+    let samples = SAMPLES;
+    let pts = frontier(s, x_max_d);
     let needed = to_f64(s.requests);
     let y_hi_data = pts.iter().map(|p| p.1).fold(needed.max(10.0), f64::max);
     let y_lo_data = pts.iter().map(|p| p.1).fold(needed.max(1.0), f64::min);
