@@ -14,7 +14,8 @@
 #   make bench   from a clean dist/: transfer size, first paint against a
 #                static copy, 1,000-row updates against plain JS, native
 #                solver time, a first visit on a throttled mobile profile
-#                (served gzip and brotli); prints each beside its target and writes
+#                (served gzip and brotli), a 50 MB billing export read by the
+#                page; prints each beside its target and writes
 #                BENCHMARKS.md (never part of `make test`)
 #   make clean
 
@@ -255,8 +256,10 @@ bench: tools tools-twiggy
 	node bench/browser.mjs --loads 21 --edits 60 > $(BENCH_OUT)/browser.json
 	$(call section,bench 5/6: first visit on a throttled mobile profile (gzip and brotli))
 	node bench/throttled.mjs --loads 11 > $(BENCH_OUT)/throttled.json
-	$(call section,bench 6/6: figures against targets -> BENCHMARKS.md)
-	node bench/report.mjs $(BENCH_OUT)/browser.json $(CRITERION_DIR) $(BENCH_OUT)/sizes.md $(BENCH_OUT)/throttled.json
+	$(call section,bench 6/7: plan against actual on a 50 MB Cost and Usage Report)
+	node bench/actual.mjs --runs 3 --mb 50 > $(BENCH_OUT)/actual.json
+	$(call section,bench 7/7: figures against targets -> BENCHMARKS.md)
+	node bench/report.mjs $(BENCH_OUT)/browser.json $(CRITERION_DIR) $(BENCH_OUT)/sizes.md $(BENCH_OUT)/throttled.json $(BENCH_OUT)/actual.json
 
 # Mutation testing of the core (cargo-mutants; .cargo/mutants.toml says what
 # is excluded and why). Outside `make test`: it builds and tests the core

@@ -24,7 +24,8 @@ const [, js, wasm] = m;
 // open; T() only loads it (`backcast.tools()`, the JavaScript API). A
 // click on a tools button of the static markup (`data-tool`) before it
 // loaded, or a link whose fragment holds plan B (`b`, `b.<key>`) or a
-// summary of actual spend (`actual.<key>`), loads it. A failed load says
+// summary of actual spend (`actual.<key>`) or Power Tuning measurements
+// (`tuning`), loads it. A failed load says
 // so in the tools' section and may be tried again.
 const dir = await readdir(dirname(page));
 const tools = (ext) => {
@@ -41,6 +42,6 @@ const lazy =
   `addEventListener("click",function(e){var b=!P&&e.target.closest&&e.target.closest("[data-tool]");b&&T(b.dataset.tool)});`;
 const script =
   `<script type=module>${lazy}import(${JSON.stringify(js)}).then(function(m){return m.default({module_or_path:${JSON.stringify(wasm)}})})` +
-  `.then(function(w){dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}));backcast.tools=function(){return T()};/[#&](b[.=&]|b$|actual\\.)/.test(location.hash)&&T("")},function(e){__bcStartFailed(e)})</script>`;
+  `.then(function(w){dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}));backcast.tools=function(){return T()};/[#&](b[.=&]|b$|actual\\.|tuning=)/.test(location.hash)&&T("")},function(e){__bcStartFailed(e)})</script>`;
 await writeFile(page, html.replace(loader, script));
 console.log(`loader: ${js} and ${wasm} load through a loader that reports a failed start; ${toolsJs} and ${toolsCss} when first used`);

@@ -8,6 +8,9 @@
 //! - `b` (no value needed) marks a comparison; `b.<key>` is plan B's value
 //!   of scenario key `<key>` (any v1 key, same meaning and same codec).
 //!   Plan B starts from the defaults, as a query does.
+//! - `tuning`: Lambda Power Tuning measurements, `MB:ms[:USD]` per memory
+//!   size, comma-separated (`512:300000.4,1024:140500.2`), exact as
+//!   pasted; `crate::tuning::parse` reads it.
 //! - `actual.from`, `actual.to` (dates), `actual.days` or `actual.months`
 //!   (the period covered), `actual.<service>` (the average spend per day,
 //!   or per month with `actual.months`, of each service:
@@ -31,6 +34,8 @@ pub struct Fragment {
     pub b: Option<Vec<(String, String)>>,
     /// The shared summary's `(key, value)` pairs (without `actual.`).
     pub actual: Vec<(String, String)>,
+    /// Power Tuning measurements (`tuning`).
+    pub tuning: Option<String>,
     /// Keys this version does not know.
     pub unknown: Vec<String>,
 }
@@ -46,6 +51,8 @@ impl Fragment {
             } else if let Some(key) = k.strip_prefix("b.") {
                 f.b.get_or_insert_with(Vec::new)
                     .push((key.to_string(), v.into_owned()));
+            } else if k == "tuning" {
+                f.tuning = Some(v.into_owned());
             } else if let Some(key) = k.strip_prefix("actual.") {
                 f.actual.push((key.to_string(), v.into_owned()));
             } else if !k.is_empty() {
@@ -70,25 +77,50 @@ impl Fragment {
         Some((s, problems))
     }
 
-    /// `#…` for these parts, or "" when there are none. Plan B is written
-    /// as its query (the keys that differ from the defaults).
-    pub fn to_hash(b: Option<&Scenario>, actual: &[(String, String)]) -> String {
+    /// Plan B becomes `b` (its keys that differ from the defaults), or
+    /// none.
+    pub fn set_b(&mut self, b: Option<&Scenario>) {
+        self.b = b.map(|b| {
+            form_urlencoded::parse(b.to_query(false).as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect()
+        });
+    }
+
+    /// `#…` for these parts (unknown keys are dropped), or "" when there
+    /// are none: plan B, then the tuning, then the summary.
+    pub fn hash(&self) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
-        if let Some(b) = b {
+        if let Some(b) = &self.b {
             out.append_key_only("b");
-            for (k, v) in form_urlencoded::parse(b.to_query(false).as_bytes()) {
-                out.append_pair(&format!("b.{k}"), &v);
+            for (k, v) in b {
+                out.append_pair(&format!("b.{k}"), v);
             }
         }
-        for (k, v) in actual {
+        if let Some(t) = &self.tuning {
+            out.append_pair("tuning", t);
+        }
+        for (k, v) in &self.actual {
             out.append_pair(&format!("actual.{k}"), v);
         }
-        let text = out.finish();
+        // `:` and `,` stay as they are, as in the query (docs/scenario-v1.md,
+        // "Order of keys in written links"), so `fns` and `tuning` read as typed.
+        let text = out.finish().replace("%3A", ":").replace("%2C", ",");
         if text.is_empty() {
             text
         } else {
             format!("#{text}")
         }
+    }
+
+    /// `#…` for plan B and a summary, or "".
+    pub fn to_hash(b: Option<&Scenario>, actual: &[(String, String)]) -> String {
+        let mut f = Fragment {
+            actual: actual.to_vec(),
+            ..Fragment::default()
+        };
+        f.set_b(b);
+        f.hash()
     }
 }
 

@@ -131,10 +131,33 @@ pub fn parse(text: &str) -> Result<Tuning, String> {
     let mut r = Reader::default();
     if t.starts_with(['{', '[']) {
         r.json(t)?;
+    } else if t.as_bytes().first().is_some_and(u8::is_ascii_digit) && t.contains(':') {
+        r.compact(t);
     } else {
         r.link(t)?;
     }
     r.finish()
+}
+
+/// The measurements as a Backcast link keeps them (`#tuning=…`,
+/// `crate::fragment`): `MB:ms[:USD]` per memory size, comma-separated,
+/// each number exactly as read; [`parse`] reads it back.
+pub fn to_text(t: &Tuning) -> String {
+    let mut out = String::new();
+    for (i, p) in t.points.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!(
+            "{}:{}",
+            decimal_text(p.memory_mb),
+            decimal_text(p.duration_ms)
+        ));
+        if let Some(c) = p.cost_usd {
+            out.push_str(&format!(":{}", decimal_text(c)));
+        }
+    }
+    out
 }
 
 /// One measurement as read, before it is checked.
@@ -246,6 +269,31 @@ impl Reader {
     }
 
     /// A results link, or its fragment: `<memory>;<durations>;<costs>`.
+    /// `MB:ms[:USD],…` ([`to_text`]).
+    fn compact(&mut self, t: &str) {
+        for (i, item) in t.split(',').enumerate() {
+            let mut parts = item.trim().split(':');
+            let num = |x: Option<&str>, what: &str| -> Result<Decimal, String> {
+                let x = x
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .ok_or(format!("no {what}"))?;
+                crate::number::parse_decimal(x).map_err(|e| format!("{what}: {e}"))
+            };
+            let memory = num(parts.next(), "memory");
+            let duration = num(parts.next(), "duration").and_then(duration_decimal);
+            let cost = parts
+                .next()
+                .map(|c| num(Some(c), "cost").and_then(cost_decimal));
+            self.add(Raw {
+                at: format!("measurement {}", i + 1),
+                memory,
+                duration,
+                cost,
+            });
+        }
+    }
+
     fn link(&mut self, t: &str) -> Result<(), String> {
         // A link pasted from JSON or from a page may keep its quotes.
         let t = t.trim_matches(['"', '\'', '<', '>']).trim();

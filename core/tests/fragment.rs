@@ -137,3 +137,33 @@ fn a_measured_size_applied_to_the_plan() {
     assert_eq!(applied.fns.0[1].duration_ms, dec!(140500.2));
     assert_eq!(applied.fns.0[0], p.fns.0[0]);
 }
+
+#[test]
+fn tuning_measurements_round_trip_through_the_link() {
+    let t = tuning::parse(
+        r#"{"stats": [{"value": 512, "averageDuration": 300000.4, "averagePrice": 0.0025000667},
+        {"value": 1024, "averageDuration": 140500.2}]}"#,
+    )
+    .unwrap();
+    let text = tuning::to_text(&t);
+    assert_eq!(text, "512:300000.4:0.0025000667,1024:140500.2");
+    let mut f = Fragment::parse("#b&b.arch=arm64");
+    f.tuning = Some(text.clone());
+    let hash = f.hash();
+    assert_eq!(
+        hash,
+        "#b&b.arch=arm64&tuning=512:300000.4:0.0025000667,1024:140500.2"
+    );
+    let back = Fragment::parse(&hash);
+    assert_eq!(back.tuning.as_deref(), Some(text.as_str()));
+    assert_eq!(back.plan_b().unwrap().0.arch, Arch::Arm64);
+    assert_eq!(tuning::parse(&text).unwrap().points, t.points);
+    // A bad measurement is named and the rest kept.
+    let r = tuning::parse("512:abc,1024:10").unwrap();
+    assert_eq!(r.points.len(), 1);
+    assert!(
+        r.warnings[0].starts_with("measurement 1"),
+        "{:?}",
+        r.warnings
+    );
+}

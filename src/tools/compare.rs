@@ -48,8 +48,9 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
         let (host, hash, scenario) = (p.host.clone(), p.hash.clone(), b.scenario.clone());
         use_effect_with((b.revision, fragment.b.is_none()), move |(rev, missing)| {
             if *rev > 0 || *missing {
-                let f = Fragment::parse(&hash);
-                let next = Fragment::to_hash(Some(&scenario), &f.actual);
+                let mut f = Fragment::parse(&hash);
+                f.set_b(Some(&scenario));
+                let next = f.hash();
                 if next != *hash {
                     host.set_hash.emit(next);
                 }
@@ -88,22 +89,21 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
         Callback::from(move |_: MouseEvent| b.dispatch(Action::Load(Box::new(a.clone()))))
     };
     let on_swap = {
-        let (host, a, bs, actual) = (
-            p.host.clone(),
-            a.clone(),
-            bs.clone(),
-            fragment.actual.clone(),
-        );
+        let (host, a, bs, hash) = (p.host.clone(), a.clone(), bs.clone(), p.hash.clone());
         Callback::from(move |_: MouseEvent| {
-            host.set_plan.emit((
-                format!("?{}", bs.to_query(true)),
-                Fragment::to_hash(Some(&a), &actual),
-            ))
+            let mut f = Fragment::parse(&hash);
+            f.set_b(Some(&a));
+            host.set_plan
+                .emit((format!("?{}", bs.to_query(true)), f.hash()))
         })
     };
     let on_stop = {
-        let (host, actual) = (p.host.clone(), fragment.actual.clone());
-        Callback::from(move |_: MouseEvent| host.set_hash.emit(Fragment::to_hash(None, &actual)))
+        let (host, hash) = (p.host.clone(), p.hash.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut f = Fragment::parse(&hash);
+            f.set_b(None);
+            host.set_hash.emit(f.hash())
+        })
     };
     let on_edit = {
         let b = b.dispatcher();

@@ -92,6 +92,8 @@ pub fn Tools(p: &ToolsProps) -> Html {
         Some(Tool::Compare)
     } else if !fragment.actual.is_empty() {
         Some(Tool::Actual)
+    } else if fragment.tuning.is_some() {
+        Some(Tool::Tuning)
     } else {
         None
     });

@@ -8,7 +8,7 @@
 use super::Host;
 use backcast_core::fragment::Fragment;
 use backcast_core::number::{format_count, format_number, format_sig, format_usd};
-use backcast_core::tuning::{apply, best, evaluate, parse};
+use backcast_core::tuning::{apply, best, evaluate, parse, to_text};
 use backcast_core::Scenario;
 use yew::prelude::*;
 
@@ -22,13 +22,32 @@ pub struct TuningProps {
 
 #[component]
 pub fn TuningPanel(p: &TuningProps) -> Html {
-    let text = use_state(String::new);
+    // The measurements a link holds (`#tuning=…`), else none yet.
+    let text = {
+        let hash = p.hash.clone();
+        use_state(move || Fragment::parse(&hash).tuning.unwrap_or_default())
+    };
     let function = use_state_eq(|| 0usize);
+    // What was pasted goes into the link's fragment as measurements, so a
+    // link shows the same table; cleared, it leaves the link.
     let on_input = {
-        let text = text.clone();
+        let (text, host, hash) = (text.clone(), p.host.clone(), p.hash.clone());
         Callback::from(move |e: InputEvent| {
             let t: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            text.set(t.value());
+            let value = t.value();
+            let mut f = Fragment::parse(&hash);
+            let keep = if value.trim().is_empty() {
+                Some(None)
+            } else {
+                parse(&value).ok().map(|t| Some(to_text(&t)))
+            };
+            if let Some(tuning) = keep {
+                if f.tuning != tuning {
+                    f.tuning = tuning;
+                    host.set_hash.emit(f.hash());
+                }
+            }
+            text.set(value);
         })
     };
     let fns = &p.a.fns.0;
@@ -60,11 +79,9 @@ pub fn TuningPanel(p: &TuningProps) -> Html {
                         (p.host.clone(), p.a.clone(), r.clone(), p.hash.clone());
                     Callback::from(move |_: MouseEvent| {
                         let s = apply(&a, &r, which);
-                        let f = Fragment::parse(&hash);
-                        let b = f.plan_b().map(|(b, _)| b);
                         host.set_plan.emit((
                             format!("?{}", s.to_query(true)),
-                            Fragment::to_hash(b.as_ref(), &f.actual),
+                            Fragment::parse(&hash).hash(),
                         ));
                     })
                 };
@@ -136,7 +153,7 @@ pub fn TuningPanel(p: &TuningProps) -> Html {
                 </div>
             }
             <label for="tuning-text" class="visually-hidden">{ "Power Tuning results" }</label>
-            <textarea id="tuning-text" rows="5" spellcheck="false" oninput={on_input} data-testid="tuning-text"
+            <textarea id="tuning-text" rows="5" spellcheck="false" oninput={on_input} data-testid="tuning-text" value={(*text).clone()}
                 placeholder="https://lambda-power-tuning.show/#… or {\"stateMachine\": …}" />
             { body }
         </section>

@@ -128,7 +128,7 @@ test('a big file shows its progress and can be cancelled', async ({ page }) => {
   await page.goto('./');
   await ready(page);
   await openTool(page, 'actual');
-  // 16 MB of CUR 2.0 line items (64 slices of 256 KB, each its own task).
+  // 16 MB of CUR 2.0 line items (128 slices of 128 KB, each its own task).
   const head = 'line_item_product_code,line_item_unblended_cost,line_item_usage_start_date\n';
   const line = 'AWSLambda,0.0000123,2026-11-01T00:00:00Z\n';
   const big = Buffer.from(head + line.repeat(Math.ceil((16 << 20) / line.length)));
@@ -206,6 +206,16 @@ test('Power Tuning results: five sizes, the most headroom marked, applied to the
   expect(bought).toEqual(['2,799', '2,989', '3,110', '3,181', '3,107']);
   await expect(rows.nth(3)).toContainText('most headroom');
   await expect(rows.nth(3)).toContainText('fits, 181 to spare');
+  // The measurements go into the link, exact (`:` and `,` as typed), and a link with them shows
+  // the same table.
+  await expect
+    .poll(() => decodeURIComponent(new URL(page.url()).hash))
+    .toBe('#tuning=512:300000.4:0.0025000667,1024:140500.2:0.0023416867,1536:90000:0.00225,2048:66000.7:0.0022000333,3008:46000.01:0.0022521312');
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId('tuning-row')).toHaveCount(5);
+  await expect(other.getByTestId('tuning-row').nth(3)).toContainText('most headroom');
+  await other.close();
   await page.getByTestId('tuning-apply').click();
   await expect(page.getByTestId('input-gbs')).toHaveValue('132.002');
   expect(new URL(page.url()).search).toContain('gbs=132.002');
