@@ -62,6 +62,10 @@ function throttledRows(th) {
       verdict(e.answered_ms.median <= TARGETS.throttled_edit_s * 1000),
     ]);
   }
+  if (th.gzip && th.brotli) {
+    const b = (e) => `${kb(e.bytes.median)} KB`;
+    rows.push([`${name}: transferred per load, gzip (brotli beside; CDP encodedDataLength, median)`, `${b(th.gzip)} (brotli ${b(th.brotli)})`, 'measured', '—']);
+  }
   return rows;
 }
 
@@ -137,7 +141,20 @@ async function main() {
   md.push('- **First paint** (`bench/browser.mjs`): one loopback server serves `dist/` and a static copy of the prerendered `index.html` with its scripts and preloads stripped, both `no-store`. Headless Chromium loads each alternately, every load in a fresh context; the time is from navigation start to the first frame after the requests table has its first body row (a MutationObserver installed before the page runs, then `requestAnimationFrame` and one message-channel turn). Medians are compared.');
   const c = b.updates.changes;
   md.push(`- **Updates** (\`bench/browser.mjs\`): the app at \`?rows=1:1000:1\` against a plain-JavaScript page making the same DOM update. Each edit sets the budget ($8, $9, …) and dispatches an \`input\` event; it is timed to the first frame after the first row changed, after 20 warm-up edits (so V8 has moved the hot code to its optimizing tier). The app and both baselines stay open and take turns in blocks of 5 edits, so machine noise falls on all alike; the one set of app edits is compared with each baseline. Medians are compared.`);
-  md.push(`  - **The same page** (the target's measure): the app's own page, its markup recorded from the app, whose script works out the 2,000 counts in floating point and sets each count's text node, and sets everything else a budget edit changes to what the app showed for that budget (${c.sections} HTML sections: figures, headroom, chart; ${c.texts} texts: verdict, caption; ${c.attributes} attributes: the highlighted row's \`class\` and \`aria-current\` on each row it moves through, only those that change are set), recorded from the app beforehand with a MutationObserver. Before timing, the bench checks that after each edit its \`#app\` tree equals the app's.`);
+  // Each kind of change the same-page baseline makes: how many, and where
+  // (the nearest data-testid or id), as bench/browser.mjs recorded them.
+  const places = (k) => {
+    const w = k.where.map((x) => `\`${x}\``);
+    return w.length > 6 ? `${w.slice(0, 5).join(', ')} and ${w.length - 5} more` : w.join(', ');
+  };
+  const kinds = [
+    [c.sections, 'HTML sections, each set anew (`outerHTML`)'],
+    [c.texts, 'texts of elements holding only text'],
+    [c.runs, 'text runs beside element children (such as a legend label beside its colour key), each set as one text node'],
+    [c.attributes, `attributes (${(c.attribute_names ?? []).map((n) => `\`${n}\``).join(', ')})`],
+  ].filter(([k]) => k && k.count);
+  const what = kinds.map(([k, name]) => `${k.count} ${name}: ${places(k)}`).join('; ');
+  md.push(`  - **The same page** (the target's measure): the app's own page, its markup recorded from the app, whose script works out the 2,000 counts in floating point and sets each count's text node, and sets everything else a budget edit changes to what the app showed for that budget (${what}; of these, only those that change are set), recorded from the app beforehand with a MutationObserver. Before timing, the bench checks that after each edit its \`#app\` tree equals the app's.`);
   md.push('  - **Only the table** (stricter): `bench/baseline.html`, a page holding nothing but the budget field and the 1,000-row table with the same stylesheet, updating the counts, the highlighted row and the caption. It has less to lay out and updates less than the app does.');
   if (th) {
     const p = th.profile;
