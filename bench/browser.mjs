@@ -54,11 +54,28 @@ const types = {
   '.wasm': 'application/wasm',
 };
 
-/** The prerendered page without scripts: no inline or module scripts, no preloads. */
+// The <html> tag's class attribute, quoted or not.
+const HTML_CLASS = /\sclass=("[^"]*"|'[^']*'|[^\s>]*)/i;
+
+/**
+ * The prerendered page without scripts: no inline or module scripts, no
+ * preloads, and without the class `bc-nojs` on <html>. That class hides
+ * #app from a visitor without JavaScript (styles/main.css), and the page's
+ * first inline script removes it at once; the static copy stands for the
+ * page as a visitor with JavaScript sees it, so it drops the class as that
+ * script does. (With it, the copy's #app is display: none: nothing to lay
+ * out or paint.)
+ */
 export function staticCopy(html) {
   return html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/<link\b[^>]*\brel=("?)(modulepreload|preload)\1[^>]*>/gi, '');
+    .replace(/<link\b[^>]*\brel=("?)(modulepreload|preload)\1[^>]*>/gi, '')
+    .replace(/<html\b[^>]*>/i, (tag) =>
+      tag.replace(HTML_CLASS, (_, v) => {
+        const names = v.replace(/^["']|["']$/g, '').split(/\s+/).filter((c) => c && c !== 'bc-nojs');
+        return names.length ? ` class="${names.join(' ')}"` : '';
+      }),
+    );
 }
 
 async function startServer() {
@@ -254,7 +271,8 @@ async function recordEdits(budgets) {
 export function samePage(index, rec) {
   const page = staticCopy(index)
     .replace(/<meta\b[^>]*http-equiv=("?)Content-Security-Policy\1[^>]*>/i, '')
-    .replace(/<html\b([^>]*)>/i, `<html$1 class="${rec.className}">`);
+    // The app's own classes on <html> at the time of recording, in place of the prerendered ones.
+    .replace(/<html\b([^>]*)>/i, (_, attrs) => `<html${attrs.replace(HTML_CLASS, '')} class="${rec.className}">`);
   const at = page.indexOf('<div id=app>') >= 0 ? '<div id=app>' : '<div id="app">';
   const start = page.indexOf(at);
   const end = page.lastIndexOf('</body>');
