@@ -54,11 +54,28 @@ const types = {
   '.wasm': 'application/wasm',
 };
 
-/** The prerendered page without scripts: no inline or module scripts, no preloads. */
+// The <html> tag's class attribute, quoted or not.
+const HTML_CLASS = /\sclass=("[^"]*"|'[^']*'|[^\s>]*)/i;
+
+/**
+ * The prerendered page without scripts: no inline or module scripts, no
+ * preloads, and without the class `bc-nojs` on <html>. That class hides
+ * #app from a visitor without JavaScript (styles/main.css), and the page's
+ * first inline script removes it at once; the static copy stands for the
+ * page as a visitor with JavaScript sees it, so it drops the class as that
+ * script does. (With it, the copy's #app is display: none: nothing to lay
+ * out or paint.)
+ */
 export function staticCopy(html) {
   return html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/<link\b[^>]*\brel=("?)(modulepreload|preload)\1[^>]*>/gi, '');
+    .replace(/<link\b[^>]*\brel=("?)(modulepreload|preload)\1[^>]*>/gi, '')
+    .replace(/<html\b[^>]*>/i, (tag) =>
+      tag.replace(HTML_CLASS, (_, v) => {
+        const names = v.replace(/^["']|["']$/g, '').split(/\s+/).filter((c) => c && c !== 'bc-nojs');
+        return names.length ? ` class="${names.join(' ')}"` : '';
+      }),
+    );
 }
 
 async function startServer() {
@@ -103,8 +120,20 @@ const BUDGETS = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
 // In the app: which nodes a budget edit changes, apart from the table's
 // counts, and what each of them holds at $7 and at each of BUDGETS. Each
 // change is one of: a changed element (its outerHTML: Yew inserts an HTML
-// section anew), an element's text, or an attribute. Also the #app markup
-// and the address after each edit, to check the baseline against.
+// section anew; also an element whose number of element children changes,
+// below), an element's text (an element holding only text), a text
+// run beside element children (below), or an attribute. Also the #app
+// markup and the address after each edit, to check the baseline against.
+//
+// A text run: the text between two element children of an element (or
+// before the first, or after the last), such as a chart legend item's label
+// beside its colour key (<li><span class="key …"></span>label</li>). It is
+// named by the element's path and k, the number of element children before
+// it, not by a child node index: the baseline is parsed from the app's
+// markup, where adjacent text nodes (Yew renders `{"a: "}{b}` as two) have
+// become one and empty ones (Yew's placeholders) are gone, while element
+// children stay exactly as they are. Its value is the run's text, all its
+// text nodes joined.
 async function recordEdits(budgets) {
   const app = document.getElementById('app');
   const tbody = app.querySelector('[data-testid="requests-table"] tbody');
@@ -114,20 +143,46 @@ async function recordEdits(budgets) {
     const td = n.nodeType === 3 ? n.parentNode : n;
     return td?.tagName === 'TD' && td.parentNode?.parentNode === tbody && td.cellIndex > 0;
   };
-  const texts = new Set();
+  // Element children up to and including `node` (0 when null).
+  const elementsUpTo = (node) => {
+    let k = 0;
+    for (let n = node; n; n = n.previousSibling) if (n.nodeType === 1) k++;
+    return k;
+  };
+  const texts = new Set(); // text nodes whose text changed, or that were inserted
+  const runs = new Map(); // element -> the runs (k) a text node was removed from; 'all' when unknown
   const attrs = new Map();
   const added = new Set();
+  // Elements that keep their place but whose number of element children
+  // differs from one budget to another (the chart's ticks: Yew adds or
+  // drops <text> elements and patches the rest). Paths below them do not
+  // line up across budgets, so each is set anew as a whole, like a section.
+  // `net`: element children added less removed, per element, in this edit
+  // (a section Yew replaces, one element for another, nets zero).
+  const reshaped = new Set();
+  const net = new Map();
+  const count = (parent, nodes, sign) => {
+    for (const n of nodes) if (n.nodeType === 1) net.set(parent, (net.get(parent) ?? 0) + sign);
+  };
   const take = (records) => {
     for (const r of records) {
       if (r.type === 'characterData') {
-        if (!isCount(r.target)) texts.add(r.target.parentNode);
+        if (!isCount(r.target)) texts.add(r.target);
       } else if (r.type === 'attributes') {
         if (!attrs.has(r.target)) attrs.set(r.target, new Set());
         attrs.get(r.target).add(r.attributeName);
       } else if (!isCount(r.target)) {
+        count(r.target, r.addedNodes, 1);
+        count(r.target, r.removedNodes, -1);
         for (const n of r.addedNodes) {
           if (n.nodeType === 1) added.add(n);
-          else if (n.nodeType === 3) texts.add(r.target);
+          else if (n.nodeType === 3) texts.add(n);
+        }
+        for (const n of r.removedNodes) {
+          if (n.nodeType !== 3 || n.data === '') continue;
+          const prev = r.previousSibling;
+          if (!runs.has(r.target)) runs.set(r.target, new Set());
+          runs.get(r.target).add(!prev || prev.parentNode === r.target ? elementsUpTo(prev) : 'all');
         }
       }
     }
@@ -141,6 +196,9 @@ async function recordEdits(budgets) {
     input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
     while (cell() === before) await frame();
     await frame();
+    take(mo.takeRecords());
+    for (const [el, d] of net) if (d !== 0 && app.contains(el)) reshaped.add(el);
+    net.clear();
   };
   // Watched to the end: a section Yew inserts anew while states are read
   // below is the one the state must name.
@@ -151,22 +209,53 @@ async function recordEdits(budgets) {
     for (; el !== app; el = el.parentNode) p.unshift(Array.prototype.indexOf.call(el.parentNode.children, el));
     return p;
   };
+  // Run k's text: the text nodes after the k-th element child (from the start for 0) up to the next element.
+  const runText = (el, k) => {
+    let v = '';
+    for (let n = k ? el.children[k - 1].nextSibling : el.firstChild; n && n.nodeType !== 1; n = n.nextSibling) {
+      if (n.nodeType === 3) v += n.data;
+    }
+    return v;
+  };
   const read = () => {
     take(mo.takeRecords());
     const alive = (n) => app.contains(n);
-    const outer = [...added].filter(alive);
+    if (reshaped.has(app)) throw new Error('#app itself changes its number of children: the same-page baseline cannot replay that');
+    const outer = [...added, ...reshaped].filter(alive);
     const inside = (n) => outer.some((o) => o !== n && o.contains(n));
     const ops = outer.filter((o) => !inside(o)).map((o) => ['outer', pathOf(o), o.outerHTML]);
-    for (const el of texts) {
-      if (!alive(el) || inside(el) || outer.includes(el)) continue;
-      if (el.children.length) throw new Error(`a text change beside elements in <${el.tagName}>`);
-      ops.push(['text', pathOf(el), el.textContent]);
-    }
+    // Text changes: the whole text of an element holding only text, or
+    // each changed run beside element children.
+    const textOps = new Map();
+    const textOp = (el, k) => {
+      if (!alive(el) || inside(el) || outer.includes(el)) return;
+      if (!el.children.length) {
+        textOps.set(pathOf(el).join('.'), ['text', pathOf(el), el.textContent]);
+        return;
+      }
+      const ks = k === 'all' ? [...Array(el.children.length + 1).keys()] : [k];
+      for (const k of ks) textOps.set(`${pathOf(el).join('.')}~${k}`, ['run', pathOf(el), k, runText(el, k)]);
+    };
+    for (const t of texts) if (t.parentNode?.nodeType === 1) textOp(t.parentNode, elementsUpTo(t.previousSibling));
+    for (const [el, ks] of runs) for (const k of ks) textOp(el, k);
+    ops.push(...textOps.values());
     for (const [el, names] of attrs) {
       if (!alive(el) || inside(el)) continue;
       for (const n of names) ops.push(['attr', pathOf(el), n, el.getAttribute(n)]);
     }
-    return { ops, html: app.innerHTML, search: location.search };
+    // Where each change is, for the report: the nearest data-testid or id
+    // at or above its element, then the element itself (tag and first
+    // class) when that is not the one named.
+    const where = ops.map((op) => {
+      const el = op[1].reduce((e, i) => e.children[i], app);
+      const self = el.tagName.toLowerCase() + (el.classList.length ? `.${el.classList[0]}` : '');
+      for (let n = el; n && n !== app; n = n.parentElement) {
+        const name = n.dataset?.testid || (n.id ? `#${n.id}` : '');
+        if (name) return n === el ? name : `${name} ${self}`;
+      }
+      return self;
+    });
+    return { ops, where, html: app.innerHTML, search: location.search };
   };
   const states = { 7: read() };
   for (const b of budgets) {
@@ -182,7 +271,8 @@ async function recordEdits(budgets) {
 export function samePage(index, rec) {
   const page = staticCopy(index)
     .replace(/<meta\b[^>]*http-equiv=("?)Content-Security-Policy\1[^>]*>/i, '')
-    .replace(/<html\b([^>]*)>/i, `<html$1 class="${rec.className}">`);
+    // The app's own classes on <html> at the time of recording, in place of the prerendered ones.
+    .replace(/<html\b([^>]*)>/i, (_, attrs) => `<html${attrs.replace(HTML_CLASS, '')} class="${rec.className}">`);
   const at = page.indexOf('<div id=app>') >= 0 ? '<div id=app>' : '<div id="app">';
   const start = page.indexOf(at);
   const end = page.lastIndexOf('</body>');
@@ -208,8 +298,22 @@ const rows = [...app.querySelector('[data-testid="requests-table"] tbody').rows]
   g: Number(tr.cells[0].textContent.replace(/,/g, '')), x86: tr.cells[1].firstChild, arm: tr.cells[2].firstChild }));
 const at = (path) => path.reduce((el, i) => el.children[i], app);
 // What each changing node shows now, as Yew keeps its last render.
-const key = (op) => op[0] + op[1].join('.') + (op[0] === 'attr' ? ' ' + op[2] : '');
-const valueOf = (op) => (op[0] === 'attr' ? op[3] : op[2]);
+const key = (op) => op[0] + op[1].join('.') + (op[0] === 'attr' || op[0] === 'run' ? ' ' + op[2] : '');
+const valueOf = (op) => (op[0] === 'attr' || op[0] === 'run' ? op[3] : op[2]);
+// Run k of el (the text after its k-th element child, from the start for 0)
+// set to value: its first text node gets the text, as Yew sets a text
+// node's nodeValue; a run empty in the parsed markup gets one.
+function setRun(el, k, value) {
+  const start = k ? el.children[k - 1].nextSibling : el.firstChild;
+  let first = null;
+  for (let n = start; n && n.nodeType !== 1; n = n.nextSibling) {
+    if (n.nodeType !== 3) continue;
+    if (first) n.nodeValue = '';
+    else first = n;
+  }
+  if (first) first.nodeValue = value;
+  else el.insertBefore(document.createTextNode(value), el.children[k] ?? null);
+}
 const shown = new Map(EDITS[7].ops.map((op) => [key(op), valueOf(op)]));
 function update(budget) {
   for (const r of rows) {
@@ -222,6 +326,7 @@ function update(budget) {
     if (shown.get(k) === value) continue;
     const el = at(op[1]);
     if (op[0] === 'outer') el.outerHTML = value;
+    else if (op[0] === 'run') setRun(el, op[2], value);
     else if (op[0] === 'text') {
       if (el.childNodes.length === 1 && el.firstChild.nodeType === 3) el.firstChild.nodeValue = value;
       else el.textContent = value;
@@ -432,11 +537,17 @@ async function main() {
     }
     const [yewEdits, jsEdits, tableEdits] = await interleavedUpdates(
       browser, [`${base}${APP_EDITS}`, `${base}/same-page.html`, `${base}/baseline.html`], 1000);
-    const ops = rec.states[BUDGETS[0]].ops;
+    const { ops, where } = rec.states[BUDGETS[0]];
+    // Each kind of change: how many, and where (the distinct places).
+    const kind = (k) => {
+      const at = where.filter((_, i) => ops[i][0] === k);
+      return { count: at.length, where: [...new Set(at)] };
+    };
     const out = {
       first_paint: { loads: LOADS, app_ms: median(app), static_ms: median(stat), ratio: median(app) / median(stat), app_all: app, static_all: stat },
       updates: { edits: EDITS, app_ms: median(yewEdits), baseline_ms: median(jsEdits), ratio: median(yewEdits) / median(jsEdits), app_all: yewEdits, baseline_all: jsEdits,
-        changes: { sections: ops.filter((o) => o[0] === 'outer').length, texts: ops.filter((o) => o[0] === 'text').length, attributes: ops.filter((o) => o[0] === 'attr').length } },
+        changes: { sections: kind('outer'), texts: kind('text'), runs: kind('run'), attributes: kind('attr'),
+          attribute_names: [...new Set(ops.filter((o) => o[0] === 'attr').map((o) => o[2]))] } },
       updates_table_only: { edits: EDITS, app_ms: median(yewEdits), baseline_ms: median(tableEdits), ratio: median(yewEdits) / median(tableEdits), app_all: yewEdits, baseline_all: tableEdits },
       chromium: browser.version(),
     };
