@@ -1,7 +1,7 @@
 // `make bench`, last step: gathers the figures, prints each beside its
 // target and writes BENCHMARKS.md.
 //
-//   node bench/report.mjs <browser.json> <criterion-dir> [sizes.md] [throttled.json]
+//   node bench/report.mjs <browser.json> <criterion-dir> [sizes.md] [throttled.json] [actual.json]
 //
 // throttled.json is bench/throttled.mjs's output (a first visit on a
 // throttled mobile profile); without it those rows are left out.
@@ -15,7 +15,7 @@ import { firstVisit } from '../scripts/transfer.mjs';
 import { join, resolve } from 'node:path';
 import os from 'node:os';
 
-const [browserJson, criterionDir, sizesMd, throttledJson] = process.argv.slice(2);
+const [browserJson, criterionDir, sizesMd, throttledJson, actualJson] = process.argv.slice(2);
 const dist = resolve(process.env.DIST_DIR ?? 'dist');
 
 const TARGETS = { transfer_kb: 140, first_paint: 1.15, updates: 1.5, throttled_edit_s: 1.6 };
@@ -76,6 +76,14 @@ async function main() {
   const t = await transfer();
   const b = JSON.parse(await readFile(browserJson, 'utf8'));
   const th = throttledJson && existsSync(throttledJson) ? JSON.parse(await readFile(throttledJson, 'utf8')).throttled : null;
+  const ac = actualJson && existsSync(actualJson) ? JSON.parse(await readFile(actualJson, 'utf8')) : null;
+  // The second module (loaded when first used), as a host would serve it.
+  const { gzipSync, brotliCompressSync } = await import('node:zlib');
+  const { readdirSync } = await import('node:fs');
+  const tools = readdirSync('dist').filter((f) => /^tools-[0-9a-f]+(_bg\.wasm|\.js|\.css)$/.test(f));
+  const toolsBytes = tools.map((f) => readFileSync(`dist/${f}`));
+  const toolsGzip = toolsBytes.reduce((a, x) => a + gzipSync(x, { level: 9 }).length, 0);
+  const toolsBrotli = toolsBytes.reduce((a, x) => a + brotliCompressSync(x).length, 0);
   const solveDefault = criterion('solve_default');
   const solve1000 = criterion('solve_rows-1000');
   const view1000 = criterion('view_rows-1000');
@@ -104,6 +112,13 @@ async function main() {
       verdict(b.updates_table_only.ratio <= TARGETS.updates),
     ],
     ...(th ? throttledRows(th) : []),
+    ['Second module (exports, plan against actual, plan B, Power Tuning): loaded when first used (gzip -9; brotli beside)', `${kb(toolsGzip)} KB (brotli ${kb(toolsBrotli)} KB)`, 'not in the first visit', '—'],
+    ...(ac
+      ? [
+          [`Plan against actual: a ${(ac.file_bytes / 1e6).toFixed(0)} MB CUR 2.0 CSV read by the page (median of ${ac.runs.length})`, `${(ac.parse_ms_median / 1000).toFixed(2)} s`, 'measured', '—'],
+          ['Plan against actual: the longest the main thread was busy while reading it (widest gap between two turns of a MessageChannel loop; worst run)', `${ac.longest_gap_ms_max.toFixed(1)} ms`, '< 50 ms (no long task)', verdict(ac.longest_gap_ms_max < 50)],
+        ]
+      : []),
     ['Solver, native: default scenario (criterion median)', time(solveDefault), 'measured', '—'],
     ['Solver, native: 1,000-row table (criterion median)', time(solve1000), 'measured', '—'],
     ['View model, native: 1,000-row table (criterion median)', time(view1000), 'measured', '—'],
@@ -176,6 +191,9 @@ async function main() {
       `A load transfers ${bytes(th.gzip)} with gzip and ${bytes(th.brotli)} with brotli (CDP \`encodedDataLength\`; each response's \`Content-Encoding\` is checked), and the app had started (\`window.backcast\`) at ${secs(th.gzip.started_ms.median)} with gzip, ${secs(th.brotli.started_ms.median)} with brotli (medians).`,
       `The CPU-bound parts grow with other work on the machine: its 1-minute load average was ${la} before these loads and ${lb} after.`,
     ].join(' '));
+  }
+  if (ac) {
+    md.push(`- **Plan against actual** (\`bench/actual.mjs\`): a ${(ac.file_bytes / 1e6).toFixed(0)} MB Cost and Usage Report 2.0 CSV (${ac.line_items.toLocaleString('en-US')} line items over 30 days), handed to the page's file input in headless Chromium; the time runs from when the file has reached the page until the verdict shows (read in 1 MB blocks, parsed in 128 KB slices with the page given back between them), and the verdict is checked against the generator's total.`);
   }
   md.push('- **Solver** (`core/benches/solve.rs`, criterion): `solve` on the default scenario and on `rows=1:1000:1`, and `View::new` (the whole view model the page renders) for the latter.');
   md.push('');
