@@ -136,25 +136,6 @@ pub fn page_ready() {
     }
 }
 
-/// Sets each `<select>` (by id) to its value, where it shows another: the
-/// `selected` attributes stop choosing once a person has picked an option,
-/// so the app calls this after rendering (presets, Back/Forward).
-pub fn set_select_values(values: &[(String, String)]) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    for (id, value) in values {
-        let select = doc
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok());
-        if let Some(select) = select {
-            if select.value() != *value {
-                select.set_value(value);
-            }
-        }
-    }
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// A form control (input or select), read through its properties.

@@ -80,6 +80,7 @@ mod entry {
 
     fn host() -> Host {
         Host {
+            page: backcast::dom::page_url().unwrap_or_default().into(),
             set_hash: Callback::from(|hash: String| {
                 let Some(w) = web_sys::window() else { return };
                 let (search, _) = location();

@@ -9,11 +9,10 @@ use crate::components::headroom::headroom;
 use crate::components::markup::fixed;
 use crate::components::notice::{book_notice, link_notice};
 use crate::components::presets::preset_picker;
-use crate::components::share::{share_panel, use_share};
+use crate::components::share::SharePanel;
 use crate::components::table::{requests_table, TableView};
 use crate::hooks::use_url_sync;
 use crate::state::{Action, State};
-use backcast_core::form::Kind;
 use backcast_core::helper::HelperField;
 use backcast_core::presets;
 use yew::prelude::*;
@@ -44,19 +43,6 @@ pub fn App(props: &AppProps) -> Html {
     // unmarked and the focus restored only once the new DOM is there.
     use_effect_with((), |_| crate::dom::page_ready());
     use_url_sync(&state);
-    {
-        // After each render, every drop-down shows the scenario's choice
-        // (see `select_field`).
-        let selects: Vec<(String, String)> = state
-            .view
-            .form
-            .iter()
-            .flat_map(|g| g.fields.iter())
-            .filter(|f| matches!(f.kind, Kind::Choice(_)))
-            .map(|f| (format!("field-{}", f.key), state.text(f.key)))
-            .collect();
-        use_effect(move || crate::dom::set_select_values(&selects));
-    }
     let on_edit = {
         let state = state.dispatcher();
         Callback::from(move |(key, text): (String, String)| state.dispatch(Action::Edit(key, text)))
@@ -65,7 +51,6 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.dispatcher();
         Callback::from(move |()| state.dispatch(Action::DismissNotice))
     };
-    let share = use_share();
     let embed_root = use_node_ref();
     use_height_messages(embed_root.clone(), state.scenario.embed);
     if state.scenario.embed {
@@ -131,7 +116,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </div>
             if !props.prerender {
-                { share_panel(&state.scenario, &share) }
+                <SharePanel scenario={state.scenario.clone()} />
                 { fixed(crate::components::TOOLS) }
             }
         </main>

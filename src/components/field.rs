@@ -61,9 +61,8 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
             }
         </>
     };
-    // Literal classes: a computed `class` goes through Yew's `Classes`
-    // (see `table::heading`). Either way the same <div>, so the input
-    // keeps its focus when its message comes or goes.
+    // The same <div> either way, so the input keeps its focus when its
+    // message comes or goes.
     if p.error.is_some() {
         html! { <div class="field invalid">{ inner }</div> }
     } else {
@@ -71,23 +70,36 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
     }
 }
 
-pub struct SelectFieldProps<'a> {
+#[derive(Properties, PartialEq, Clone)]
+pub struct SelectFieldProps {
     pub key_name: &'static str,
     pub prefix: &'static str,
     pub label: &'static str,
     pub hint: &'static str,
-    pub value: &'a str,
+    pub value: AttrValue,
     /// `(value, label)` pairs.
     pub options: &'static [(&'static str, &'static str)],
-    pub on_edit: &'a OnEdit,
+    pub on_edit: OnEdit,
 }
 
-/// A drop-down for a key with fixed choices (a plain function, as
-/// `number_field`). `selected` attributes only choose the option on the
-/// first render (and in a prerender): once a person has picked one, the
-/// app sets each control's value after rendering instead (`App`, through
-/// `dom::set_select_values`), so Back/Forward and presets show.
-pub fn select_field(p: &SelectFieldProps) -> Html {
+/// A drop-down for a key with fixed choices: a component, because it keeps
+/// its control in step with the scenario itself. `selected` attributes
+/// only choose the option on the first render (and in a prerender); once a
+/// person has picked one, the field sets its control's value after each
+/// render where the scenario's value changed (a preset, Back/Forward).
+#[component]
+pub fn SelectField(p: &SelectFieldProps) -> Html {
+    let control = use_node_ref();
+    {
+        let control = control.clone();
+        use_effect_with(p.value.clone(), move |value| {
+            if let Some(select) = control.cast::<web_sys::HtmlSelectElement>() {
+                if select.value() != **value {
+                    select.set_value(value);
+                }
+            }
+        });
+    }
     let id = format!("{}field-{}", p.prefix, p.key_name);
     let hint_id = format!("{id}-hint");
     let onchange = {
@@ -102,7 +114,7 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
         <div class="field">
             { filled(tpl!(r#"<label for="{}">{}</label>"#), [&id, p.label]) }
             <div class="control">
-                <select id={id} data-testid={format!("{}input-{}", p.prefix, p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
+                <select ref={control} id={id} data-testid={format!("{}input-{}", p.prefix, p.key_name)} {onchange} aria-describedby={hint_id.clone()}>
                     { for p.options.iter().map(|&(v, l)| html! {
                         <option value={v} selected={v == p.value}>{ l }</option>
                     }) }

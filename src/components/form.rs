@@ -1,8 +1,7 @@
 //! The scenario's inputs, grouped by service, each a labelled control.
 
 use crate::components::field::{
-    check_field, number_field, select_field, CheckFieldProps, NumberFieldProps, OnEdit,
-    SelectFieldProps,
+    check_field, number_field, CheckFieldProps, NumberFieldProps, OnEdit, SelectField,
 };
 use crate::components::helper::{gbs_helper, HelperProps};
 use crate::components::markup::filled;
@@ -44,15 +43,10 @@ fn control(f: &Field, p: &FormProps) -> Html {
             text: f.kind == Kind::Text,
             on_edit: p.on_edit,
         }),
-        Kind::Choice(options) => select_field(&SelectFieldProps {
-            key_name: f.key,
-            prefix: p.prefix,
-            label: f.label,
-            hint: f.hint,
-            value: &value,
-            options,
-            on_edit: p.on_edit,
-        }),
+        Kind::Choice(options) => html! {
+            <SelectField key_name={f.key} prefix={p.prefix} label={f.label} hint={f.hint}
+                value={value} {options} on_edit={p.on_edit.clone()} />
+        },
         Kind::Flag => check_field(&CheckFieldProps {
             key_name: f.key.into(),
             prefix: p.prefix,

@@ -32,32 +32,20 @@ pub fn links(page_url: &str, s: &Scenario) -> (String, String) {
     (link, snippet)
 }
 
-/// The panel's own state, kept by the caller (`use_share`).
-#[derive(Clone)]
-pub struct ShareState {
-    page_url: AttrValue,
-    status: UseStateHandle<String>,
-    embed_open: UseStateHandle<bool>,
+#[derive(Properties, PartialEq, Clone)]
+pub struct ShareProps {
+    pub scenario: Scenario,
 }
 
-#[hook]
-pub fn use_share() -> ShareState {
-    ShareState {
-        page_url: use_page_url(),
-        status: use_state(String::new),
-        embed_open: use_state(|| false),
-    }
-}
-
-/// A plain function, not a component (a component costs the wasm its own
-/// copy of Yew's lifecycle code): `App` keeps its state with `use_share`.
-pub fn share_panel(scenario: &Scenario, st: &ShareState) -> Html {
-    let ShareState {
-        page_url,
-        status,
-        embed_open,
-    } = st;
-    let (link, snippet) = links(page_url, scenario);
+/// The share panel, a component with its own state: the page's address
+/// (known once mounted), the copy status and whether the embed code shows.
+#[component]
+pub fn SharePanel(p: &ShareProps) -> Html {
+    let page_url = use_page_url();
+    let status = use_state(String::new);
+    let embed_open = use_state(|| false);
+    let scenario = &p.scenario;
+    let (link, snippet) = links(&page_url, scenario);
 
     let copy = |text: String, fallback: &'static str, what: &'static str| {
         let status = status.clone();
@@ -100,10 +88,10 @@ pub fn share_panel(scenario: &Scenario, st: &ShareState) -> Html {
                     onfocus={select_all.clone()} aria-describedby="share-link-hint" />
                 <button type="button" onclick={on_copy_link} data-testid="copy-link">{ "Copy link" }</button>
                 <button type="button" onclick={on_embed} data-testid="embed-button"
-                    aria-expanded={if **embed_open { "true" } else { "false" }} aria-controls="embed-panel">{ "Embed" }</button>
+                    aria-expanded={if *embed_open { "true" } else { "false" }} aria-controls="embed-panel">{ "Embed" }</button>
             </div>
             { fixed(r#"<p class="hint" id="share-link-hint">The whole scenario is in the link, with its price book, so it shows the same numbers for anyone, years from now.</p>"#) }
-            if **embed_open {
+            if *embed_open {
                 <div id="embed-panel" class="embed-panel">
                     { fixed(r#"<label for="embed-code">Embed code for a blog or wiki</label>"#) }
                     <textarea id="embed-code" readonly=true rows="9" value={snippet} data-testid="embed-code"
@@ -114,7 +102,7 @@ pub fn share_panel(scenario: &Scenario, st: &ShareState) -> Html {
                     { fixed(r#"<p class="hint">A compact, read-only view. The script lets the frame fit its content; without it, set a fixed height.</p>"#) }
                 </div>
             }
-            <p class="status" role="status" aria-live="polite" data-testid="copy-status">{ (**status).clone() }</p>
+            <p class="status" role="status" aria-live="polite" data-testid="copy-status">{ (*status).clone() }</p>
         </section>
     }
 }

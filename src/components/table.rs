@@ -110,9 +110,7 @@ pub fn requests_table(p: &TableView) -> Html {
     }
 }
 
-/// A column heading, marked `current` for the architecture in force. Each
-/// class is a literal: a computed `class` goes through Yew's `Classes` (an
-/// `IndexSet`), whose code cost the wasm more than these branches.
+/// A column heading, marked `current` for the architecture in force.
 fn heading(current: bool, text: String) -> Html {
     if current {
         html! { <th scope="col" class="current">{ text }</th> }
@@ -121,7 +119,9 @@ fn heading(current: bool, text: String) -> Html {
     }
 }
 
-/// A count, marked `current` as its column's heading.
+/// A count, marked `current` as its column's heading. Literal classes, not
+/// `classes!`: a table has up to 2,000 of them, and every edit of the
+/// budget re-renders each one, so each skips building a `Classes` set.
 fn cell(current: bool, text: String) -> Html {
     if current {
         html! { <td class="current">{ text }</td> }

@@ -241,7 +241,7 @@ pub fn ActualPanel(p: &ActualProps) -> Html {
                         </div>
                         <label for="actual-text" class="visually-hidden">{ "Plan against actual, export" }</label>
                         <textarea id="actual-text" readonly=true rows="8" spellcheck="false" value={text.clone()} data-testid="actual-text" />
-                        <super::TextActions text={text} file={match *out { Output::Markdown => ("backcast-actual.md", "text/markdown"), Output::Csv => ("backcast-actual.csv", "text/csv"), Output::Json => ("backcast-actual.json", "application/json") }}
+                        <super::TextActions text={text} file={Some(match *out { Output::Markdown => ("backcast-actual.md", "text/markdown"), Output::Csv => ("backcast-actual.csv", "text/csv"), Output::Json => ("backcast-actual.json", "application/json") })}
                             shown_in="actual-text" testid="actual-export" />
                     </details>
                     if loaded.is_some() {

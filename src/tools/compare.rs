@@ -10,7 +10,6 @@ use super::Host;
 use crate::components::form::{scenario_form, FormProps};
 use crate::state::{Action, State};
 use backcast_core::compare::{compare, frontiers, PairChart};
-use backcast_core::form::Kind;
 use backcast_core::fragment::Fragment;
 use backcast_core::number::format_usd;
 use backcast_core::view::{View, HEIGHT, MARGIN, WIDTH};
@@ -68,19 +67,6 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
             }
         });
     }
-    {
-        // After each render, B's drop-downs show B's choices (as `App`
-        // does for A's).
-        let selects: Vec<(String, String)> = b
-            .view
-            .form
-            .iter()
-            .flat_map(|g| g.fields.iter())
-            .filter(|f| matches!(f.kind, Kind::Choice(_)))
-            .map(|f| (format!("b-field-{}", f.key), b.text(f.key)))
-            .collect();
-        use_effect(move || crate::dom::set_select_values(&selects));
-    }
     let bs = b.scenario.clone();
     let c = compare(&a, &bs);
     let (va, vb) = (View::new(&a), &b.view);
@@ -131,6 +117,13 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
                 <button type="button" onclick={on_swap} data-testid="compare-swap">{ "Swap A and B" }</button>
                 <button type="button" onclick={on_stop} data-testid="compare-stop">{ "Stop comparing" }</button>
             </div>
+            <label for="compare-link">{ "Link to both plans" }</label>
+            <div class="share-row">
+                <input id="compare-link" type="text" readonly=true data-testid="compare-link"
+                    value={format!("{}{}{}", p.host.page, p.query, p.hash)} />
+            </div>
+            <super::TextActions text={AttrValue::from(format!("{}{}{}", p.host.page, p.query, p.hash))}
+                shown_in="compare-link" testid="compare-link" />
             { for problems.iter().map(|pr| html! { <p class="error" data-testid="compare-problem">{ pr.to_string() }</p> }) }
             <p class="verdict" aria-live="polite" data-testid="compare-summary">{ c.summary.clone() }</p>
             <div class="table-wrap">

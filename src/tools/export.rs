@@ -110,7 +110,7 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
             <label for="export-text" class="visually-hidden">{ format!("{} export", f.label()) }</label>
             <textarea id="export-text" readonly=true rows="12" spellcheck="false" value={text.clone()}
                 data-testid="export-text" />
-            <super::TextActions text={text} file={f.file()} shown_in="export-text" testid="export" />
+            <super::TextActions text={text} file={Some(f.file())} shown_in="export-text" testid="export" />
             <p class="hint">{ "The table exactly as shown above (same units, period and rounding); JSON is the solve() result of the JavaScript API and the command line. A against B is what the command line's --compare prints." }</p>
         </section>
     }

@@ -69,6 +69,9 @@ pub struct Host {
     /// Load this query as plan A (`?…`), as Back and Forward do, with
     /// this fragment; a new history entry.
     pub set_plan: Callback<(String, String)>,
+    /// The page's address without query and fragment, for links to copy
+    /// ("" when unknown: links are then relative).
+    pub page: AttrValue,
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -152,8 +155,9 @@ pub fn Tools(p: &ToolsProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 pub struct TextActionsProps {
     pub text: AttrValue,
-    /// The file name and MIME type of the download.
-    pub file: (&'static str, &'static str),
+    /// The file name and MIME type of the download; none: copy only.
+    #[prop_or_default]
+    pub file: Option<(&'static str, &'static str)>,
     /// The id of an element showing `text` (the copy fallback selects it).
     pub shown_in: &'static str,
     pub testid: &'static str,
@@ -179,17 +183,20 @@ pub fn TextActions(p: &TextActionsProps) -> Html {
             );
         })
     };
-    let on_download = {
-        let (text, (name, mime)) = (p.text.to_string(), p.file);
-        Callback::from(move |_: MouseEvent| crate::dom::download(name, mime, &text))
-    };
+    let download = p.file.map(|(name, mime)| {
+        let text = p.text.to_string();
+        let onclick = Callback::from(move |_: MouseEvent| crate::dom::download(name, mime, &text));
+        html! {
+            <button type="button" {onclick} data-testid={format!("{}-download", p.testid)}>
+                { format!("Download {name}") }
+            </button>
+        }
+    });
     html! {
         <>
             <div class="share-row">
                 <button type="button" onclick={on_copy} data-testid={format!("{}-copy", p.testid)}>{ "Copy" }</button>
-                <button type="button" onclick={on_download} data-testid={format!("{}-download", p.testid)}>
-                    { format!("Download {}", p.file.0) }
-                </button>
+                { for download }
             </div>
             <p class="status" role="status" aria-live="polite" data-testid={format!("{}-status", p.testid)}>{ (*status).clone() }</p>
         </>

@@ -149,6 +149,8 @@ test("compare: the article's plan on x86 against arm64, from one link", async ({
     'B serves 821 more requests per day than A for its budget; at 3,000 requests per day it costs 20% less ($5.12 against $6.40).',
   );
   await expect(page.getByTestId('compare-b-at-a')).toHaveText('$5.12');
+  // One link to both plans, absolute, to copy.
+  await expect(page.getByTestId('compare-link')).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/\?budget=7#b&b\.arch=arm64$/);
   await expect(page.getByTestId('compare-curve-a')).toHaveAttribute('d', /^M/);
   await expect(page.getByTestId('compare-curve-b')).toHaveAttribute('d', /^M/);
   await expect(page.getByTestId('b-input-arch')).toHaveValue('arm64');
