@@ -2,7 +2,8 @@
 //! command line (`--actual`, `--compare`, `--tuning`), the JavaScript API
 //! (`backcast.tools()`) and the page's exports: JSON (as `serde_json`
 //! values; numbers are JavaScript numbers, as in `solve`), Markdown and CSV
-//! (each cell through [`csv_field`], which neutralises formula cells).
+//! (each cell through [`csv_field`], which neutralises formula cells;
+//! amounts without trailing zeros).
 
 use crate::actual::Actual;
 use crate::api::ApiResult;
@@ -87,14 +88,16 @@ pub fn actual(p: &PlanActual, a: &Actual, out: Output) -> String {
                 text.push_str(&format!(
                     "{},{},{},{},{}\r\n",
                     csv_field(r.service),
-                    r.planned,
-                    r.actual.map(|d| d.to_string()).unwrap_or_default(),
-                    r.difference,
-                    r.share_of_budget.round_dp(4)
+                    r.planned.normalize(),
+                    r.actual
+                        .map(|d| d.normalize().to_string())
+                        .unwrap_or_default(),
+                    r.difference.normalize(),
+                    r.share_of_budget.round_dp(4).normalize()
                 ));
             }
             for (n, d) in &p.unmapped {
-                text.push_str(&format!("{},,{d},,\r\n", csv_field(n)));
+                text.push_str(&format!("{},,{},,\r\n", csv_field(n), d.normalize()));
             }
             text
         }
@@ -142,7 +145,12 @@ pub fn compare(a: &Scenario, b: &Scenario, c: &Comparison, out: Output) -> Strin
                 format_usd(d.b)
             )
         } else {
-            format!("{},{},{}\r\n", csv_field(d.service), d.a, d.b)
+            format!(
+                "{},{},{}\r\n",
+                csv_field(d.service),
+                d.a.normalize(),
+                d.b.normalize()
+            )
         });
     }
     text
