@@ -298,9 +298,10 @@ fn comparison(p: &PlanActual, a: &Actual, source: &str) -> Html {
         <>
             <p class="verdict" data-testid="actual-verdict">{ p.verdict.clone() }</p>
             <p class="hint" data-testid="actual-covers">{ format!("{}, {}, covering {}.", a.format.name(), source, p.covers) }</p>
+            <p class="table-title" aria-hidden="true">{ format!("Plan and actual spend per {per}, by service") }</p>
             <div class="table-wrap">
                 <table class="costs actual-table" data-testid="actual-table">
-                    <caption>{ format!("Plan and actual spend per {per}, by service") }</caption>
+                    <caption class="visually-hidden">{ format!("Plan and actual spend per {per}, by service") }</caption>
                     <thead><tr>
                         <th scope="col">{ "Service" }</th><th scope="col">{ "Planned" }</th><th scope="col">{ "Actual" }</th>
                         <th scope="col">{ "Difference" }</th><th scope="col">{ "Share of budget" }</th>

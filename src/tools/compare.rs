@@ -126,9 +126,10 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
                 shown_in="compare-link" testid="compare-link" />
             { for problems.iter().map(|pr| html! { <p class="error" data-testid="compare-problem">{ pr.to_string() }</p> }) }
             <p class="verdict" aria-live="polite" data-testid="compare-summary">{ c.summary.clone() }</p>
+            <p class="table-title" aria-hidden="true">{ "Each figure of both plans" }</p>
             <div class="table-wrap">
                 <table class="costs compare-table" data-testid="compare-figures">
-                    <caption>{ "Each figure of both plans" }</caption>
+                    <caption class="visually-hidden">{ "Each figure of both plans" }</caption>
                     <thead><tr><th scope="col">{ "Figure" }</th><th scope="col">{ "Plan A" }</th><th scope="col">{ "Plan B" }</th></tr></thead>
                     <tbody>
                         { for figures.map(|(fa, fb)| html! {
@@ -139,9 +140,10 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <p class="table-title" aria-hidden="true">{ format!("Cost per {} by service, each at its own needed requests", va.period) }</p>
             <div class="table-wrap">
                 <table class="costs compare-table" data-testid="compare-services">
-                    <caption>{ format!("Cost per {} by service, each at its own needed requests", va.period) }</caption>
+                    <caption class="visually-hidden">{ format!("Cost per {} by service, each at its own needed requests", va.period) }</caption>
                     <thead><tr><th scope="col">{ "Service" }</th><th scope="col">{ "Plan A" }</th><th scope="col">{ "Plan B" }</th><th scope="col">{ "B − A" }</th></tr></thead>
                     <tbody>
                         { for c.services.iter().map(|d| html! {
