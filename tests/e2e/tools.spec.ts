@@ -1,5 +1,6 @@
 import { test, expect, type Page, type Request } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { collectErrors } from './helpers';
 
 // The page's second module (src/tools): loaded only when first used, and
@@ -272,4 +273,29 @@ test('an embedded link with plan B shows the comparison, and opens both', async 
   expect(href).toMatch(/^\?prices=\d{4}-\d{2}#b&b\.arch=arm64$/);
   expect(href).not.toContain('embed');
   expect(errors).toEqual([]);
+});
+
+test('a dropped file, and a gzip-compressed one, are read the same way', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  await openTool(page, 'actual');
+  const text = await readFile(`${FIXTURES}/ce_daily_article.csv`, 'utf8');
+  const verdict = 'Actual $2.15 a day against a $7.00 budget and a $6.40 plan, 30.7% of the budget.';
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    const zone = document.querySelector('[data-testid=actual-drop]')!;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.getByTestId('actual-covers')).toContainText('from dropped.csv');
+  await expect(page.getByTestId('actual-verdict')).toHaveText(verdict);
+  // Decompressed in the page (flate2 in the second module).
+  await page.getByTestId('actual-file').setInputFiles({
+    name: 'export.csv.gz',
+    mimeType: 'application/gzip',
+    buffer: gzipSync(Buffer.from(text)),
+  });
+  await expect(page.getByTestId('actual-covers')).toContainText('from export.csv.gz');
+  await expect(page.getByTestId('actual-verdict')).toHaveText(verdict);
 });
