@@ -171,6 +171,11 @@ test("compare: the article's plan on x86 against arm64, from one link", async ({
   await expect(page.getByTestId('compare-summary')).toHaveText(
     'B serves as many requests as A for its budget; at 3,000 requests per day it costs the same.',
   );
+  // The page's own form still works beside the second module, and the
+  // comparison follows it: A on arm64 with $14 buys 14 / 0.0017068752 =
+  // 8,202.2, so 8,202, against B's 4,101 for $7.
+  await page.getByTestId('input-budget').fill('14');
+  await expect(page.getByTestId('compare-summary')).toContainText('B serves 4,101 fewer requests per day than A');
   expect(errors).toEqual([]);
 });
 
