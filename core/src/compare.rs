@@ -129,8 +129,8 @@ pub struct PairChart {
 }
 
 pub fn frontiers(a: &Scenario, b: &Scenario, c: &Comparison) -> PairChart {
-    use crate::number::{format_sig, to_f64};
-    use crate::view::{compact_count, nice_step, px, HEIGHT, MARGIN, WIDTH};
+    use crate::number::to_f64;
+    use crate::view::{grid, Axes, HEIGHT, MARGIN, WIDTH};
     let (ml, mr, mt, mb) = MARGIN;
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
     let x_max_d = crate::view::x_range(a, &c.a).max(crate::view::x_range(b, &c.b));
@@ -140,52 +140,12 @@ pub fn frontiers(a: &Scenario, b: &Scenario, c: &Comparison) -> PairChart {
     let ys = pa.iter().chain(pb.iter()).map(|p| p.1);
     let hi = ys.clone().fold(needs[0].max(needs[1]).max(10.0), f64::max);
     let lo = ys.fold(needs[0].min(needs[1]).max(1.0), f64::min);
-    // The page's chart's scales: linear GB-s, log requests.
-    let x_max = to_f64(x_max_d);
-    let (pw, ph) = (f64::from(right - left), f64::from(bottom - top));
-    let lo_exp = lo.log10().floor().max(0.0);
-    let hi_exp = hi.log10().ceil().max(lo_exp + 1.0).min(16.0);
-    let sx = |x: f64| px(f64::from(left) + x / x_max * pw);
-    let sy = |y: f64| {
-        let t = (y.max(1.0).log10() - lo_exp) / (hi_exp - lo_exp);
-        px(f64::from(top) + ph - t.clamp(0.0, 1.0) * ph)
-    };
-    let step = nice_step(x_max_d, 6);
-    let mut x_ticks = Vec::new();
-    let mut t = Decimal::ZERO;
-    while t <= x_max_d && x_ticks.len() < 20 {
-        x_ticks.push((sx(to_f64(t)), format_sig(t, 3)));
-        t = (Sat(t) + step).0;
-    }
-    let (lo_e, hi_e) = (lo_exp as u32, hi_exp as u32);
-    let stride = (hi_e - lo_e) / 6 + 1;
-    let mut y_ticks = Vec::new();
-    let mut e = lo_e;
-    while e <= hi_e {
-        let v = 10u64.saturating_pow(e);
-        y_ticks.push((sy(v as f64), compact_count(v)));
-        e += stride;
-    }
-    let path = |pts: &[(f64, f64)]| {
-        let mut d = String::new();
-        for (i, (x, y)) in pts.iter().enumerate() {
-            d.push_str(&format!(
-                "{}{},{}",
-                if i == 0 { "M" } else { "L" },
-                sx(*x),
-                sy(*y)
-            ));
-        }
-        d
-    };
+    // The page's chart's scales, over both plans' data.
+    let axes = Axes::new(x_max_d, lo, hi);
+    let (x_ticks, y_ticks) = (axes.x_ticks(), axes.y_ticks());
+    let sy = |y: f64| axes.y(y);
     let period = a.period.key();
-    let mut grid = String::new();
-    for (y, _) in &y_ticks {
-        grid.push_str(&format!("M{left},{y}H{right}"));
-    }
-    for (x, _) in &x_ticks {
-        grid.push_str(&format!("M{x},{bottom}v5"));
-    }
+    let grid = grid(&x_ticks, &y_ticks);
     let mut needed = Vec::new();
     for (i, (n, s)) in needs.iter().zip([a, b]).enumerate() {
         if *n >= 1.0 && (i == 0 || s.requests != a.requests) {
@@ -203,8 +163,8 @@ pub fn frontiers(a: &Scenario, b: &Scenario, c: &Comparison) -> PairChart {
         }
     }
     PairChart {
-        a_path: path(&pa),
-        b_path: path(&pb),
+        a_path: axes.path(&pa),
+        b_path: axes.path(&pb),
         x_ticks,
         y_ticks,
         grid,

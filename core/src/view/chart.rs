@@ -142,11 +142,98 @@ pub(crate) fn frontier(s: &Scenario, x_max_d: Decimal) -> Vec<(f64, f64)> {
     pts
 }
 
+/// The chart's scales in its plot box: GB-s per request linear from 0 to
+/// `x_max`, requests log-scaled over the decades around the data.
+pub(crate) struct Axes {
+    x_max_d: Decimal,
+    x_max: f64,
+    lo_exp: f64,
+    hi_exp: f64,
+}
+
+impl Axes {
+    /// For GB-s up to `x_max_d` and requests from `y_lo` to `y_hi`.
+    pub(crate) fn new(x_max_d: Decimal, y_lo: f64, y_hi: f64) -> Axes {
+        let lo_exp = y_lo.log10().floor().max(0.0);
+        Axes {
+            x_max_d,
+            x_max: to_f64(x_max_d),
+            lo_exp,
+            hi_exp: y_hi.log10().ceil().max(lo_exp + 1.0).min(16.0),
+        }
+    }
+
+    pub(crate) fn x(&self, x: f64) -> i32 {
+        let (ml, mr, _, _) = MARGIN;
+        px(f64::from(ml) + x / self.x_max * f64::from(WIDTH - mr - ml))
+    }
+
+    pub(crate) fn y(&self, y: f64) -> i32 {
+        let (_, _, mt, mb) = MARGIN;
+        let ph = f64::from(HEIGHT - mb - mt);
+        let t = (y.max(1.0).log10() - self.lo_exp) / (self.hi_exp - self.lo_exp);
+        px(f64::from(mt) + ph - t.clamp(0.0, 1.0) * ph)
+    }
+
+    /// `(GB-s, requests)` points as an SVG path, in whole pixels (integer
+    /// text keeps float formatting out of the wasm).
+    pub(crate) fn path(&self, pts: &[(f64, f64)]) -> String {
+        let mut path = String::new();
+        for (i, (x, y)) in pts.iter().enumerate() {
+            path.push_str(&format!(
+                "{}{},{}",
+                if i == 0 { "M" } else { "L" },
+                self.x(*x),
+                self.y(*y)
+            ));
+        }
+        path
+    }
+
+    /// About six nice GB-s ticks from 0, at most 20.
+    pub(crate) fn x_ticks(&self) -> Vec<(i32, String)> {
+        let step = nice_step(self.x_max_d, 6);
+        let mut ticks = Vec::new();
+        let mut t = Decimal::ZERO;
+        while t <= self.x_max_d && ticks.len() < 20 {
+            ticks.push((self.x(to_f64(t)), format_sig(t, 3)));
+            t = (Sat(t) + step).0;
+        }
+        ticks
+    }
+
+    /// Powers of ten, at most about seven.
+    pub(crate) fn y_ticks(&self) -> Vec<(i32, String)> {
+        let (lo, hi) = (self.lo_exp as u32, self.hi_exp as u32);
+        let stride = (hi - lo) / 6 + 1;
+        let mut ticks = Vec::new();
+        let mut e = lo;
+        while e <= hi {
+            let v = 10u64.saturating_pow(e);
+            ticks.push((self.y(v as f64), compact_count(v)));
+            e += stride;
+        }
+        ticks
+    }
+}
+
+/// Grid lines at the y ticks and tick marks at the x ticks, one path.
+pub(crate) fn grid(x_ticks: &[(i32, String)], y_ticks: &[(i32, String)]) -> String {
+    let (ml, mr, _, mb) = MARGIN;
+    let (left, right, bottom) = (ml, WIDTH - mr, HEIGHT - mb);
+    let mut grid = String::new();
+    for (y, _) in y_ticks {
+        grid.push_str(&format!("M{left},{y}H{right}"));
+    }
+    for (x, _) in x_ticks {
+        grid.push_str(&format!("M{x},{bottom}v5"));
+    }
+    grid
+}
+
 pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     let (ml, mr, mt, mb) = MARGIN;
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
-    let pw = f64::from(right - left);
-    let ph = f64::from(bottom - top);
     let gbs = crate::cost::request_gbs(s);
     let x_max_d = x_range(s, sol);
     let x_max = to_f64(x_max_d);
@@ -155,45 +242,17 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
     let needed = to_f64(s.requests);
     let y_hi_data = pts.iter().map(|p| p.1).fold(needed.max(10.0), f64::max);
     let y_lo_data = pts.iter().map(|p| p.1).fold(needed.max(1.0), f64::min);
-    let lo_exp = y_lo_data.log10().floor().max(0.0);
-    let hi_exp = y_hi_data.log10().ceil().max(lo_exp + 1.0).min(16.0);
-    let sx = |x: f64| px(f64::from(left) + x / x_max * pw);
-    let sy = |y: f64| {
-        let t = (y.max(1.0).log10() - lo_exp) / (hi_exp - lo_exp);
-        px(f64::from(top) + ph - t.clamp(0.0, 1.0) * ph)
-    };
-    let mut path = String::new();
-    for (i, (x, y)) in pts.iter().enumerate() {
-        // Whole pixels: integer text keeps float formatting out of the wasm.
-        path.push_str(&format!(
-            "{}{},{}",
-            if i == 0 { "M" } else { "L" },
-            sx(*x),
-            sy(*y)
-        ));
-    }
+    let axes = Axes::new(x_max_d, y_lo_data, y_hi_data);
+    let sx = |x: f64| axes.x(x);
+    let sy = |y: f64| axes.y(y);
+    let path = axes.path(&pts);
     let area = match (pts.first(), pts.last()) {
         (Some(first), Some(last)) => {
             format!("{path}L{},{bottom}L{},{bottom}Z", sx(last.0), sx(first.0))
         }
         _ => String::new(),
     };
-    let step = nice_step(x_max_d, 6);
-    let mut x_ticks = Vec::new();
-    let mut t = Decimal::ZERO;
-    while t <= x_max_d && x_ticks.len() < 20 {
-        x_ticks.push((sx(to_f64(t)), format_sig(t, 3)));
-        t = (Sat(t) + step).0;
-    }
-    let (lo, hi) = (lo_exp as u32, hi_exp as u32);
-    let stride = (hi - lo) / 6 + 1;
-    let mut y_ticks: Vec<(i32, String)> = Vec::new();
-    let mut e = lo;
-    while e <= hi {
-        let v = 10u64.saturating_pow(e);
-        y_ticks.push((sy(v as f64), compact_count(v)));
-        e += stride;
-    }
+    let (x_ticks, y_ticks) = (axes.x_ticks(), axes.y_ticks());
     let period = s.period.key();
     let needed_text = &texts.needed;
     let max_gbs_text = sol
@@ -219,15 +278,8 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
             "Most requests per {period} that {budget} buys, falling as GB-s per request grows from {from} to {to}; the needed {needed_text} requests per {period} fit at up to {max_gbs_text} GB-s per request, and the scenario uses {gbs_text}."
         )
     };
-    let mut grid = String::new();
-    for (y, _) in &y_ticks {
-        grid.push_str(&format!("M{left},{y}H{right}"));
-    }
-    for (x, _) in &x_ticks {
-        grid.push_str(&format!("M{x},{bottom}v5"));
-    }
     Chart {
-        grid,
+        grid: grid(&x_ticks, &y_ticks),
         axes: format!("M{left},{top}V{bottom}H{right}"),
         path,
         area,

@@ -25,7 +25,7 @@ pub use breakdown::{BreakdownLine, ServiceLine};
 use chart::chart;
 pub use chart::{compact_count, Chart, HEIGHT, MARGIN, WIDTH};
 #[cfg(feature = "tools")]
-pub(crate) use chart::{frontier, nice_step, px, x_range};
+pub(crate) use chart::{frontier, grid, x_range, Axes};
 pub use figures::Figure;
 use figures::{figures, verdict};
 use headroom::headroom_lines;
