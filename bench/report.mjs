@@ -193,7 +193,7 @@ async function main() {
     ].join(' '));
   }
   if (ac) {
-    md.push(`- **Plan against actual** (\`bench/actual.mjs\`): a ${(ac.file_bytes / 1e6).toFixed(0)} MB Cost and Usage Report 2.0 CSV (${ac.line_items.toLocaleString('en-US')} line items over 30 days), handed to the page's file input in headless Chromium; the time runs from when the file has reached the page until the verdict shows (read in 1 MB blocks, parsed in 128 KB slices with the page given back between them), and the verdict is checked against the generator's total.`);
+    md.push(`- **Plan against actual** (\`bench/actual.mjs\`): a ${(ac.file_bytes / 1e6).toFixed(0)} MB Cost and Usage Report 2.0 CSV (${ac.line_items.toLocaleString('en-US')} line items over 30 days), handed to the page's file input in headless Chromium; the time runs from when the file has reached the page until the verdict shows (read in 1 MB blocks, parsed in 32 KB slices, the page given its turn every 12 ms), and the verdict is checked against the generator's total.`);
   }
   md.push('- **Solver** (`core/benches/solve.rs`, criterion): `solve` on the default scenario and on `rows=1:1000:1`, and `View::new` (the whole view model the page renders) for the latter.');
   md.push('');
