@@ -327,3 +327,16 @@ fn function_headroom_needs_requests_and_the_function() {
     let (s, _) = Scenario::from_link("fns=api:512:120");
     assert_eq!(function_headroom(&s, 1, dec!(512)), None);
 }
+
+// ---------------------------------------------------------------- report
+
+#[test]
+fn output_formats_by_name() {
+    // `json`, `markdown` (or `md`), `csv`; anything else is not a format.
+    use backcast_core::report::Output;
+    assert_eq!(Output::from_name("json"), Some(Output::Json));
+    assert_eq!(Output::from_name("markdown"), Some(Output::Markdown));
+    assert_eq!(Output::from_name("md"), Some(Output::Markdown));
+    assert_eq!(Output::from_name("csv"), Some(Output::Csv));
+    assert_eq!(Output::from_name("html"), None);
+}
