@@ -1,0 +1,342 @@
+//! Tests added to kill the mutants cargo-mutants found missed in the core
+//! (issue 12 item 9, second pass over cost.rs, solve.rs, arith.rs and
+//! prices.rs). Every expected value is worked out by hand in the comment
+//! beside it, from the published prices in `docs/pricing.md` and the keys
+//! of `docs/scenario-v1.md`; none is copied from the code's output.
+
+use backcast_core::cost::{request_gbs, Lines, Model, PerRequest, Schedule};
+use backcast_core::prices::{region_prices, Tier};
+use backcast_core::scenario::Scenario;
+use backcast_core::solve::{function_headroom, Knob};
+use backcast_core::{solve, Limit};
+use rust_decimal_macros::dec;
+
+// ---------------------------------------------------------------- prices
+
+#[test]
+fn frozen_books_name_their_region_and_its_caveat() {
+    // docs/pricing.md, "Regions in book 2026-11": a region is named by its
+    // own code and name (prices::REGIONS), not us-east-1's.
+    let p = region_prices("2026-11", "eu-west-1").unwrap();
+    assert_eq!(p.code, "eu-west-1");
+    assert_eq!(p.name, "Europe (Ireland)");
+    // "The nine other regions at us-east-1's Lambda price" say that
+    // Express, EventBridge and DynamoDB are us-east-1's.
+    assert_eq!(
+        p.caveat,
+        Some(
+            "Lambda and Step Functions Standard use this region's prices; Express, \
+             EventBridge and DynamoDB use us-east-1 prices (not confirmed for this region)."
+        )
+    );
+    // The five dearer regions say that arm64 is derived and the tiers flat.
+    let p = region_prices("2026-11", "af-south-1").unwrap();
+    assert_eq!(p.code, "af-south-1");
+    assert_eq!(p.name, "Africa (Cape Town)");
+    assert_eq!(
+        p.caveat,
+        Some(
+            "Lambda's first-tier x86 price is this region's; arm64 is derived as 80% of x86; \
+             the higher volume tiers are not confirmed, so every tier is priced at the \
+             first-tier rate (never understates); Express, EventBridge and DynamoDB use \
+             us-east-1 prices (not confirmed)."
+        )
+    );
+    // us-east-1 itself has nothing to say.
+    assert_eq!(region_prices("2026-11", "us-east-1").unwrap().caveat, None);
+}
+
+// ---------------------------------------------------------------- cost
+
+#[test]
+fn a_free_tier_with_a_bound_is_counted_before_the_paid_one() {
+    // A schedule whose first 100 units cost nothing and the rest 2 each
+    // (a tier priced at zero, not a free allowance): 10 USD buys the 100
+    // free units and 10 / 2 = 5 paid ones, 105 in all; nothing buys the 100.
+    let s = Schedule {
+        free: dec!(0),
+        tiers: [
+            Tier {
+                up_to: Some(dec!(100)),
+                price: dec!(0),
+            },
+            Tier {
+                up_to: None,
+                price: dec!(2),
+            },
+            Tier {
+                up_to: None,
+                price: dec!(2),
+            },
+            Tier {
+                up_to: None,
+                price: dec!(2),
+            },
+        ],
+    };
+    assert_eq!(s.max_quantity(dec!(10)), Some(dec!(105)));
+    assert_eq!(s.max_quantity(dec!(0)), Some(dec!(100)));
+    // And cost agrees: 105 units = 5 paid x 2 = 10.
+    assert_eq!(s.cost(dec!(105)), dec!(10));
+}
+
+fn month(q: &str) -> Lines {
+    let (s, problems) = Scenario::from_link(&format!("period=month&requests=1000000&{q}"));
+    assert!(problems.is_empty(), "{q}: {problems:?}");
+    Model::new(&s).lines(dec!(1000000))
+}
+
+#[test]
+fn each_service_subtotal_adds_its_own_lines() {
+    // us-east-1, book 2026-12, no free tier, 1,000,000 requests a month.
+    // Lambda: api 512 MB x 120 ms, worker 1,024 MB x 800 ms twice, and warm
+    // 1,024 MB x 100 ms on 2 provisioned environments; 1% of the on-demand
+    // invocations start cold with 300 ms of INIT; 1,024 MB of /tmp.
+    // - requests: 4 invocations x 1,000,000 x 0.0000002 = 0.80;
+    // - on-demand duration without INIT: (0.5 x 0.12 + 2 x 1 x 0.8) = 1.66
+    //   GB-s, 1,660,000 x 0.0000166667 = 27.666722;
+    // - INIT: (0.5 x 0.003 + 2 x 1 x 0.003) = 0.0075 GB-s, 7,500 x
+    //   0.0000166667 = 0.12500025;
+    // - ephemeral: 0.5 GB x (0.123 + 2 x 0.803 + 0.1) s = 0.9145 GB-s,
+    //   914,500 x 0.0000000309 = 0.02825805;
+    // - provisioned: 2 x 1 GB x 2,628,000 s x 0.0000041667 = 21.9001752,
+    //   and 100,000 GB-s on it x 0.0000097222 = 0.97222.
+    // 0.80 + 27.666722 + 0.12500025 + 0.02825805 + 21.9001752 + 0.97222
+    // = 51.4923755.
+    let l = month(
+        "fns=api:512:120,worker:1024:800:2,warm:1024:100:1::2\
+         &cold_pct=1&init_ms=300&eph_mb=1024",
+    );
+    assert_eq!(l.lambda(), dec!(51.4923755));
+    assert_eq!(l.by_service()[0], ("Lambda", dec!(51.4923755)));
+    // CloudWatch Logs: one invocation a request logging 1 MB (2^20 bytes)
+    // with its 300 bytes of START, END and REPORT (log_kb = 1,024 - 300 /
+    // 1,024): 1,000,000 MB = 976.5625 GB, ingested at 0.50 = 488.28125,
+    // kept 2 months at 0.03 a GB-month = 58.59375; 546.875 in all.
+    let l = month("gbs=0&invocations=1&logs=1&log_kb=1023.70703125&log_months=2");
+    assert_eq!(l.cloudwatch_logs(), dec!(546.875));
+    assert_eq!(l.by_service()[4], ("CloudWatch Logs", dec!(546.875)));
+    // SNS: 1,000,000 publishes x 0.0000005 = 0.50 and 2,000,000 HTTP/S
+    // deliveries x 0.0000006 = 1.20: 1.70.
+    let l = month("sns_publishes=1&sns_http=2");
+    assert_eq!(l.sns(), dec!(1.7));
+    assert_eq!(l.by_service()[7], ("SNS", dec!(1.7)));
+    // S3: 1,000,000 PUTs x 0.000005 = 5.00 and 4,000,000 GETs x 0.0000004
+    // = 1.60, 100 GB stored x 0.023 = 2.30: 8.90.
+    let l = month("s3_puts=1&s3_gets=4&s3_storage_gb=100");
+    assert_eq!(l.s3(), dec!(8.9));
+    assert_eq!(l.by_service()[8], ("S3", dec!(8.9)));
+    // NAT: 730 h x (0.045 + 0.005) = 36.50, and 976.5625 GB x 0.045 =
+    // 43.9453125: 80.4453125.
+    let l = month("nat=1&nat_kb=1024");
+    assert_eq!(l.nat_gateway(), dec!(80.4453125));
+    assert_eq!(l.by_service()[10], ("NAT gateway", dec!(80.4453125)));
+}
+
+#[test]
+fn arm64_as_the_main_architecture_with_an_x86_function() {
+    // The same two functions as whole_bill.rs's two-architecture test, but
+    // with arch=arm64 and the first function x86_64: 1 GB for 1 s on each,
+    // 1,000,000 GB-s x86 x 0.0000166667 = 16.6667 and 1,000,000 GB-s arm64
+    // x 0.0000133334 = 13.3334: 30.0001 whichever is the main one.
+    let q = "arch=arm64&fns=a:1024:1000:1:x86_64,b:1024:1000";
+    assert_eq!(month(q).lambda_duration, dec!(30.0001));
+    // The free 400,000 GB-s still go to arm64 first: 600,000 x
+    // 0.0000133334 = 8.00004, plus 16.6667 = 24.66674.
+    assert_eq!(
+        month(&format!("{q}&free_tier=1")).lambda_duration,
+        dec!(24.66674)
+    );
+    // With more free GB-s than arm64 uses, the rest go to x86: 1 GB x
+    // 0.1 s on arm64 = 100,000 GB-s, all free; x86 1,000,000 - 300,000 =
+    // 700,000 x 0.0000166667 = 11.66669.
+    let q = "arch=arm64&fns=a:1024:1000:1:x86_64,b:1024:100&free_tier=1";
+    assert_eq!(month(q).lambda_duration, dec!(11.66669));
+}
+
+#[test]
+fn provisioned_concurrency_on_arm64() {
+    // 2 environments of 1 GB on arm64 for 730 h = 2,628,000 s: 2 x 1 x
+    // 2,628,000 x 0.0000033334 = 17.5203504; duration on them: 100,000
+    // GB-s x 0.0000077778 = 0.77778.
+    let l = month("fns=warm:1024:100:1:arm64:2");
+    assert_eq!(l.lambda_provisioned, dec!(17.5203504));
+    assert_eq!(l.lambda_provisioned_duration, dec!(0.77778));
+    assert_eq!(l.lambda_duration, dec!(0));
+    // The same on x86 at 0.0000041667 and 0.0000097222 (whole_bill.rs)
+    // with arch=arm64 as the default for the others.
+    let l = month("arch=arm64&fns=warm:1024:100:1:x86_64:2");
+    assert_eq!(l.lambda_provisioned, dec!(21.9001752));
+    assert_eq!(l.lambda_provisioned_duration, dec!(0.97222));
+}
+
+fn day(q: &str) -> Lines {
+    let (s, problems) = Scenario::from_link(&format!("period=day&requests=1000000&{q}"));
+    assert!(problems.is_empty(), "{q}: {problems:?}");
+    Model::new(&s).lines(dec!(1000000))
+}
+
+#[test]
+fn fixed_costs_of_a_day_are_a_day_of_the_month() {
+    // A day is 24 of a month's 730 hours. S3: 100 GB x 0.023 = 2.30 a
+    // month, 2.30 x 24 / 730 = 0.0756164383... a day.
+    let l = day("gbs=0&invocations=0&s3_storage_gb=100");
+    assert!(
+        (l.s3_storage - dec!(0.0756164383561643835616)).abs() < dec!(0.0000000001),
+        "{}",
+        l.s3_storage
+    );
+    // NAT: 24 h x (0.045 + 0.005) = 1.20 a day.
+    assert_eq!(day("gbs=0&invocations=0&nat=1").nat_hours, dec!(1.2));
+    // Provisioned concurrency: 1 environment of 1 GB for 86,400 s x
+    // 0.0000041667 = 0.36000288 a day.
+    assert_eq!(
+        day("fns=warm:1024:100:1::1").lambda_provisioned,
+        dec!(0.36000288)
+    );
+}
+
+#[test]
+fn a_table_row_splits_its_gbs_between_the_architectures_as_the_pipeline_does() {
+    // a: 1 GB x 1 s on x86_64 (the main arch), b: 1 GB x 3 s on arm64:
+    // 1 GB-s on x86 and 3 on arm64 a request, 4 in all (what the table and
+    // the headroom call "GB-s per request").
+    let (s, p) = Scenario::from_link("period=month&fns=a:1024:1000,b:1024:3000:1:arm64");
+    assert!(p.is_empty(), "{p:?}");
+    let per = PerRequest::of(&s);
+    assert_eq!(per.total_gbs(), dec!(4));
+    assert_eq!(request_gbs(&s), dec!(4));
+    // A row at 8 GB-s keeps the 1 : 3 split: 2 on x86, 6 on arm64.
+    let row = per.with_gbs(dec!(8));
+    assert_eq!(row.gbs, dec!(2));
+    assert_eq!(row.gbs_other, dec!(6));
+    // Priced for 1,000,000 requests a month: 2,000,000 GB-s x 0.0000166667
+    // = 33.3334 and 6,000,000 x 0.0000133334 = 80.0004: 113.3338.
+    let l = Model::new(&s).lines_with(&row, dec!(1000000));
+    assert_eq!(l.lambda_duration, dec!(113.3338));
+}
+
+#[test]
+fn init_and_provisioned_duration_on_both_architectures() {
+    // a on x86_64 (the main arch) and b on arm64, 1 GB for 1 s each; 10%
+    // of invocations start cold with 500 ms of INIT, billed as ceil(500 +
+    // 1,000) - 1,000 = 500 ms more: 0.1 x 1 GB x 0.5 s = 0.05 GB-s of INIT
+    // a request on each arch. Duration without INIT: 1,000,000 GB-s x
+    // 0.0000166667 = 16.6667 plus 1,000,000 x 0.0000133334 = 13.3334:
+    // 30.0001. INIT: 50,000 x 0.0000166667 = 0.833335 plus 50,000 x
+    // 0.0000133334 = 0.66667: 1.500005.
+    let l = month("fns=a:1024:1000,b:1024:1000:1:arm64&cold_pct=10&init_ms=500");
+    assert_eq!(l.lambda_duration, dec!(30.0001));
+    assert_eq!(l.lambda_init, dec!(1.500005));
+    // One provisioned environment of 1 GB on each arch, 100 ms a request:
+    // configured 2,628,000 s x (0.0000041667 + 0.0000033334) = 10.9500876
+    // + 8.7601752 = 19.7102628; duration 100,000 GB-s x 0.0000097222 =
+    // 0.97222 plus 100,000 x 0.0000077778 = 0.77778: 1.75.
+    let l = month("fns=w1:1024:100:1:x86_64:1,w2:1024:100:1:arm64:1");
+    assert_eq!(l.lambda_provisioned, dec!(19.7102628));
+    assert_eq!(l.lambda_provisioned_duration, dec!(1.75));
+}
+
+// ---------------------------------------------------------------- solve
+
+#[test]
+fn a_budget_equal_to_the_fixed_costs_buys_zero_requests_not_none() {
+    // 28 GB of DynamoDB storage x 0.25 = 7.00 a month, the whole $7
+    // budget: zero requests fit (cost 7.00 <= 7), one does not.
+    let (s, p) = Scenario::from_link("period=month&budget=7&ddb_storage_gb=28");
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(solve(&s).max_requests, Limit::Count(0));
+    // 0.01 GB more (7.0025) and none fits.
+    let (s, _) = Scenario::from_link("period=month&budget=7&ddb_storage_gb=28.01");
+    assert_eq!(solve(&s).max_requests, Limit::NoneFits);
+}
+
+#[test]
+fn max_gbs_when_the_request_fees_take_the_whole_budget() {
+    // 3,000 requests a day, one invocation each: 3,000 x 0.0000002 =
+    // 0.0006, exactly the budget: they fit at 0 GB-s, and not one GB-s more.
+    let (s, p) = Scenario::from_link("budget=0.0006&requests=3000&invocations=1");
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(solve(&s).max_gbs, Some(dec!(0)));
+}
+
+#[test]
+fn max_gbs_on_both_architectures() {
+    // 1,000,000 requests a month through a (x86_64) and b (arm64), whose
+    // GB-s split 1 : 3 (1 GB x 1 s and 1 GB x 3 s). Request fees: 2 x
+    // 1,000,000 x 0.0000002 = 0.40. At g GB-s a request in all: g / 4 x
+    // 1,000,000 x 0.0000166667 + 3g / 4 x 1,000,000 x 0.0000133334 = g x
+    // (4.166675 + 10.00005) = g x 14.166725. A budget of 0.40 + 2 x
+    // 14.166725 = 28.73345 buys exactly 2 GB-s a request (the search is in
+    // steps of 0.000000001 GB-s, and 2.000000001 costs more).
+    let (s, p) = Scenario::from_link(
+        "period=month&requests=1000000&budget=28.73345\
+         &fns=a:1024:1000,b:1024:3000:1:arm64",
+    );
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(solve(&s).max_gbs, Some(dec!(2)));
+}
+
+#[test]
+fn rows_are_cut_only_past_a_thousand() {
+    // rows=1:1000:1 is 1, 2, ..., 1,000: exactly MAX_ROWS values, all in
+    // the table, nothing cut; 1:1001:1 stands for 1,001 and is cut.
+    let (s, p) = Scenario::from_link("rows=1:1000:1");
+    assert!(p.is_empty(), "{p:?}");
+    let sol = solve(&s);
+    assert_eq!(sol.rows.len(), 1000);
+    assert_eq!(sol.rows_cut_from, None);
+    let (s, _) = Scenario::from_link("rows=1:1001:1");
+    let sol = solve(&s);
+    assert_eq!(sol.rows.len(), 1000);
+    assert_eq!(sol.rows_cut_from, Some(1001));
+}
+
+#[test]
+fn the_knobs_read_the_scenario_and_apply_once_in_use() {
+    // Values as the link gives them (docs/scenario-v1.md keys).
+    let (s, p) = Scenario::from_link("sns_publishes=2&sns_http=3&s3_puts=4&s3_gets=5&egress_kb=6");
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(Knob::SnsPublishes.current(&s), dec!(2));
+    assert_eq!(Knob::SnsHttp.current(&s), dec!(3));
+    assert_eq!(Knob::S3Puts.current(&s), dec!(4));
+    assert_eq!(Knob::S3Gets.current(&s), dec!(5));
+    assert_eq!(Knob::EgressKb.current(&s), dec!(6));
+    // A service around the functions applies once it is in use.
+    assert!(Knob::SnsPublishes.applies(&s));
+    assert!(Knob::EgressKb.applies(&s));
+    let (d, _) = Scenario::from_link("");
+    assert!(!Knob::SnsPublishes.applies(&d));
+    // SQS messages apply with a queue, not without.
+    assert!(!Knob::SqsMessages.applies(&d));
+    let (q, _) = Scenario::from_link("sqs=standard");
+    assert!(Knob::SqsMessages.applies(&q));
+    // NAT data applies with a NAT gateway, not without.
+    assert!(!Knob::NatKb.applies(&d));
+    let (n, _) = Scenario::from_link("nat=1");
+    assert!(Knob::NatKb.applies(&n));
+}
+
+#[test]
+fn function_headroom_needs_requests_and_the_function() {
+    // No requests: no headroom to speak of, even for a function that exists.
+    let (s, p) = Scenario::from_link("requests=0&fns=api:512:120");
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(function_headroom(&s, 0, dec!(512)), None);
+    // Requests but no second function.
+    let (s, _) = Scenario::from_link("fns=api:512:120");
+    assert_eq!(function_headroom(&s, 1, dec!(512)), None);
+}
+
+// ---------------------------------------------------------------- report
+
+#[test]
+fn output_formats_by_name() {
+    // `json`, `markdown` (or `md`), `csv`; anything else is not a format.
+    use backcast_core::report::Output;
+    assert_eq!(Output::from_name("json"), Some(Output::Json));
+    assert_eq!(Output::from_name("markdown"), Some(Output::Markdown));
+    assert_eq!(Output::from_name("md"), Some(Output::Markdown));
+    assert_eq!(Output::from_name("csv"), Some(Output::Csv));
+    assert_eq!(Output::from_name("html"), None);
+}
