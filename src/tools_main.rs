@@ -122,6 +122,7 @@ mod entry {
     fn Root(p: &RootProps) -> Html {
         let at = use_state(location);
         let open = use_state_eq(|| p.open);
+        let host = use_memo((), |_| host());
         {
             let open = open.clone();
             OPEN.with(|o| *o.borrow_mut() = Some(Callback::from(move |t| open.set(t))));
@@ -150,7 +151,7 @@ mod entry {
             });
         }
         html! {
-            <Tools query={at.0.clone()} hash={at.1.clone()} open={*open} host={host()} />
+            <Tools query={at.0.clone()} hash={at.1.clone()} open={*open} host={(*host).clone()} />
         }
     }
 

@@ -112,16 +112,6 @@ impl Fragment {
             format!("#{text}")
         }
     }
-
-    /// `#…` for plan B and a summary, or "".
-    pub fn to_hash(b: Option<&Scenario>, actual: &[(String, String)]) -> String {
-        let mut f = Fragment {
-            actual: actual.to_vec(),
-            ..Fragment::default()
-        };
-        f.set_b(b);
-        f.hash()
-    }
 }
 
 fn up4(d: Decimal) -> String {

@@ -9,7 +9,7 @@
 use super::Host;
 use crate::components::form::{scenario_form, FormProps};
 use crate::state::{Action, State};
-use backcast_core::compare::{compare, frontiers, PairChart};
+use backcast_core::compare::{compare, frontiers, Comparison, PairChart};
 use backcast_core::fragment::Fragment;
 use backcast_core::number::format_usd;
 use backcast_core::view::{View, HEIGHT, MARGIN, WIDTH};
@@ -70,6 +70,7 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
     let bs = b.scenario.clone();
     let c = compare(&a, &bs);
     let (va, vb) = (View::new(&a), &b.view);
+    let both = AttrValue::from(format!("{}{}{}", p.host.page, p.query, p.hash));
     let on_copy = {
         let (b, a) = (b.dispatcher(), a.clone());
         Callback::from(move |_: MouseEvent| b.dispatch(Action::Load(Box::new(a.clone()))))
@@ -107,7 +108,6 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
         let b = b.dispatcher();
         Callback::from(move |id: &'static str| b.dispatch(Action::Fold(id)))
     };
-    let figures = va.figures.iter().zip(vb.figures.iter());
     html! {
         <section class="tool-panel compare" aria-labelledby="compare-title" data-testid="compare">
             <h3 id="compare-title">{ "Plan A against plan B" }</h3>
@@ -119,27 +119,14 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
             </div>
             <label for="compare-link">{ "Link to both plans" }</label>
             <div class="share-row">
-                <input id="compare-link" type="text" readonly=true data-testid="compare-link"
-                    value={format!("{}{}{}", p.host.page, p.query, p.hash)} />
+                <input id="compare-link" type="text" readonly=true data-testid="compare-link" value={both.clone()} />
             </div>
-            <super::TextActions text={AttrValue::from(format!("{}{}{}", p.host.page, p.query, p.hash))}
+            <super::TextActions text={both}
                 shown_in="compare-link" testid="compare-link" />
             { for problems.iter().map(|pr| html! { <p class="error" data-testid="compare-problem">{ pr.to_string() }</p> }) }
             <p class="verdict" aria-live="polite" data-testid="compare-summary">{ c.summary.clone() }</p>
             <p class="table-title" aria-hidden="true">{ "Each figure of both plans" }</p>
-            <div class="table-wrap">
-                <table class="costs compare-table" data-testid="compare-figures">
-                    <caption class="visually-hidden">{ "Each figure of both plans" }</caption>
-                    <thead><tr><th scope="col">{ "Figure" }</th><th scope="col">{ "Plan A" }</th><th scope="col">{ "Plan B" }</th></tr></thead>
-                    <tbody>
-                        { for figures.map(|(fa, fb)| html! {
-                            <tr><th scope="row">{ fa.label.clone() }</th><td>{ fa.value.clone() }</td><td>{ fb.value.clone() }</td></tr>
-                        }) }
-                        <tr><th scope="row">{ format!("Cost at plan A's {} requests", va.needed) }</th>
-                            <td>{ format_usd(c.a.cost) }</td><td data-testid="compare-b-at-a">{ format_usd(c.b_cost_at_a) }</td></tr>
-                    </tbody>
-                </table>
-            </div>
+            { figures_table(&va, vb, Some(&c)) }
             <p class="table-title" aria-hidden="true">{ format!("Cost per {} by service, each at its own needed requests", va.period) }</p>
             <div class="table-wrap">
                 <table class="costs compare-table" data-testid="compare-services">
@@ -162,6 +149,28 @@ pub fn ComparePanel(p: &CompareProps) -> Html {
                     on_edit: &on_edit, on_helper: &on_helper, on_apply_helper: &on_apply_helper, on_fold: &on_fold, prefix: "b-" }) }
             </section>
         </section>
+    }
+}
+
+/// Each figure of both plans, side by side; with `c`, plan B's cost at
+/// plan A's needed requests too.
+fn figures_table(va: &View, vb: &View, c: Option<&Comparison>) -> Html {
+    html! {
+        <div class="table-wrap">
+            <table class="costs compare-table" data-testid="compare-figures">
+                <caption class="visually-hidden">{ "Each figure of both plans" }</caption>
+                <thead><tr><th scope="col">{ "Figure" }</th><th scope="col">{ "Plan A" }</th><th scope="col">{ "Plan B" }</th></tr></thead>
+                <tbody>
+                    { for va.figures.iter().zip(vb.figures.iter()).map(|(fa, fb)| html! {
+                        <tr><th scope="row">{ fa.label.clone() }</th><td>{ fa.value.clone() }</td><td>{ fb.value.clone() }</td></tr>
+                    }) }
+                    if let Some(c) = c {
+                        <tr><th scope="row">{ format!("Cost at plan A's {} requests", va.needed) }</th>
+                            <td>{ format_usd(c.a.cost) }</td><td data-testid="compare-b-at-a">{ format_usd(c.b_cost_at_a) }</td></tr>
+                    }
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -228,17 +237,7 @@ pub fn EmbedCompare(p: &EmbedCompareProps) -> Html {
         <section class="tool-panel compare embed-compare" aria-labelledby="embed-compare-title" data-testid="embed-compare">
             <h3 id="embed-compare-title">{ "Plan A against plan B" }</h3>
             <p class="verdict" data-testid="compare-summary">{ c.summary.clone() }</p>
-            <div class="table-wrap">
-                <table class="costs compare-table" data-testid="compare-figures">
-                    <caption class="visually-hidden">{ "Each figure of both plans" }</caption>
-                    <thead><tr><th scope="col">{ "Figure" }</th><th scope="col">{ "Plan A" }</th><th scope="col">{ "Plan B" }</th></tr></thead>
-                    <tbody>
-                        { for va.figures.iter().zip(vb.figures.iter()).map(|(fa, fb)| html! {
-                            <tr><th scope="row">{ fa.label.clone() }</th><td>{ fa.value.clone() }</td><td>{ fb.value.clone() }</td></tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { figures_table(&va, &vb, None) }
             { pair_chart(&frontiers(&a, &b, &c)) }
             <p><a href={open} target="_blank" rel="noopener" data-testid="open-comparison">{ "Open this comparison in Backcast" }</a></p>
         </section>
