@@ -5,7 +5,7 @@
 //! of `docs/scenario-v1.md`; none is copied from the code's output.
 
 use backcast_core::cost::{request_gbs, Lines, Model, PerRequest, Schedule};
-use backcast_core::prices::{region_prices, Tier};
+use backcast_core::prices::{basis, region_prices, Item, Tier, NEWEST, REGIONS};
 use backcast_core::scenario::Scenario;
 use backcast_core::solve::{function_headroom, Knob};
 use backcast_core::{solve, Limit};
@@ -339,4 +339,89 @@ fn output_formats_by_name() {
     assert_eq!(Output::from_name("md"), Some(Output::Markdown));
     assert_eq!(Output::from_name("csv"), Some(Output::Csv));
     assert_eq!(Output::from_name("html"), None);
+}
+
+// ------------------------------------------------------------ the book
+
+/// The core's name for the price an assumed row of
+/// `prices/2026-12/assumed.json` stands in for: the dimension's first tier,
+/// or, for a row that starts above zero, the dimension's volume tiers
+/// where the page reports those apart (docs/pricing.md, "Confirmed and
+/// assumed"). DynamoDB storage is one item however it is tiered.
+fn assumed_item(dimension: &str, tiers_above: bool) -> Item {
+    match (dimension, tiers_above) {
+        ("lambda_request" | "lambda_request_arm64", _) => Item::LambdaRequest,
+        ("lambda_gbs_x86", false) => Item::LambdaGbsX86,
+        ("lambda_gbs_x86", true) => Item::LambdaGbsX86Tiers,
+        ("lambda_gbs_arm64", false) => Item::LambdaGbsArm64,
+        ("lambda_gbs_arm64", true) => Item::LambdaGbsArm64Tiers,
+        ("sfn_transition", _) => Item::SfnTransition,
+        ("sfn_express_request", _) => Item::SfnExpressRequest,
+        ("sfn_express_gbs", false) => Item::SfnExpressGbs,
+        ("sfn_express_gbs", true) => Item::SfnExpressGbsTiers,
+        ("eb_event", _) => Item::EbEvent,
+        ("ddb_rru", _) => Item::DdbRru,
+        ("ddb_wru", _) => Item::DdbWru,
+        ("ddb_rcu_hour", _) => Item::DdbRcuHour,
+        ("ddb_wcu_hour", _) => Item::DdbWcuHour,
+        ("ddb_storage_gb_month", _) => Item::DdbStorage,
+        (other, _) => panic!("assumed.json names an unknown dimension {other}"),
+    }
+}
+
+#[test]
+fn each_region_reports_as_assumed_exactly_the_rows_of_the_assumptions_file() {
+    // The generated book carries, per region, which prices the page must
+    // call assumed. Read them back from the generator's input instead:
+    // a region's price is assumed exactly when prices/2026-12/assumed.json
+    // has a row for it (pricegen uses a row only where the offer files
+    // have no price), and every other price is confirmed.
+    let file: serde_json::Value =
+        serde_json::from_str(include_str!("../../prices/2026-12/assumed.json")).unwrap();
+    let rows = file["prices"].as_array().unwrap();
+    assert!(rows.len() > 100, "{}", rows.len());
+    let mut expected: std::collections::BTreeMap<&str, Vec<Item>> = Default::default();
+    for row in rows {
+        let above = row["beginRange"].as_str().is_some_and(|b| b != "0");
+        let item = assumed_item(row["dimension"].as_str().unwrap(), above);
+        let items = expected.entry(row["region"].as_str().unwrap()).or_default();
+        if !items.contains(&item) {
+            items.push(item);
+        }
+    }
+    let mut checked = 0;
+    for &(region, _) in REGIONS {
+        let Some(basis) = basis(NEWEST, region) else {
+            continue;
+        };
+        let want = expected.get(region).cloned().unwrap_or_default();
+        for item in Item::ALL {
+            assert_eq!(
+                basis.is_assumed(item),
+                want.contains(&item),
+                "{region}: {}",
+                item.label()
+            );
+        }
+        checked += 1;
+    }
+    // Every region of the newest book is checked, and each region the
+    // file names is one of them (us-east-1 alone has nothing assumed).
+    assert_eq!(checked, REGIONS.len());
+    assert!(expected.keys().all(|r| REGIONS.iter().any(|(c, _)| c == r)));
+    assert!(!expected.contains_key("us-east-1"));
+}
+
+#[test]
+fn each_item_has_a_bit_of_its_own() {
+    // The book's `assumed` sets are unions of these bits, written `a | b`;
+    // with no two items sharing a bit, `a | b` and `a ^ b` are the same
+    // set (why `|` to `^` in core/src/books is excluded from make mutants).
+    let mut seen = 0u16;
+    for item in Item::ALL {
+        assert_eq!(item.bit().count_ones(), 1, "{}", item.label());
+        assert_eq!(seen & item.bit(), 0, "{}", item.label());
+        seen |= item.bit();
+    }
+    assert_eq!(seen.count_ones(), 15);
 }
