@@ -4,8 +4,10 @@
 //! beside it, from the published prices in `docs/pricing.md` and the keys
 //! of `docs/scenario-v1.md`; none is copied from the code's output.
 
+use backcast_core::api::{error_message, solve_pairs};
 use backcast_core::cost::{request_gbs, Lines, Model, PerRequest, Schedule};
 use backcast_core::prices::{basis, region_prices, Item, Tier, NEWEST, REGIONS};
+use backcast_core::scenario::Raw;
 use backcast_core::scenario::Scenario;
 use backcast_core::solve::{function_headroom, Knob};
 use backcast_core::{solve, Limit};
@@ -424,4 +426,91 @@ fn each_item_has_a_bit_of_its_own() {
         seen |= item.bit();
     }
     assert_eq!(seen.count_ones(), 15);
+}
+
+// ------------------------------------------------------------- the API
+
+#[test]
+fn the_api_result_writes_a_later_breakdown_line_only_when_it_costs_something() {
+    // docs/scenario-v1.md, "The result of solve(scenario)": the lines added
+    // within v1 (sqs, s3, ...) are written only when not 0, so the default
+    // scenario's breakdown has the five original fields and no more, and a
+    // scenario with an SQS queue also has `sqs`.
+    let plain = solve_pairs([("budget", Raw::Text("7"))]).unwrap();
+    let json = serde_json::to_value(&plain).unwrap();
+    let keys: Vec<&str> = json["breakdown"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    // (serde_json's map lists its keys sorted.)
+    assert_eq!(
+        keys,
+        [
+            "dynamodb",
+            "eventbridge",
+            "lambda_duration",
+            "lambda_requests",
+            "step_functions"
+        ]
+    );
+    // One standard queue at the defaults (1 message of 1 KB a request, 3
+    // calls each; no free tier by default): 3,000 requests a day make 9,000
+    // SQS requests, at $0.40 a million (docs/pricing.md) $0.0036.
+    let queued = solve_pairs([("budget", Raw::Text("7")), ("sqs", Raw::Text("standard"))]).unwrap();
+    let json = serde_json::to_value(&queued).unwrap();
+    let sqs = json["breakdown"]["sqs"].as_f64().unwrap();
+    assert_eq!(sqs, 0.0036);
+    assert!(json["breakdown"].get("s3").is_none());
+}
+
+#[test]
+fn the_api_reads_a_good_scenario_and_names_every_problem_of_a_bad_one() {
+    // docs/scenario-v1.md, "Errors": the message starts `invalid scenario: `
+    // and joins the problems with `; `.
+    assert!(solve_pairs([("budget", Raw::Text("7"))]).is_ok());
+    let problems =
+        solve_pairs([("budget", Raw::Text("-3")), ("period", Raw::Text("week"))]).unwrap_err();
+    assert_eq!(
+        error_message(&problems),
+        "invalid scenario: budget: must be greater than 0, not -3; \
+         period: \"week\" is not one of day, month"
+    );
+}
+
+// ------------------------------------------------------------ headroom
+
+fn headroom_line(link: &str, key: &str) -> backcast_core::view::HeadroomLine {
+    let (s, problems) = Scenario::from_link(link);
+    assert!(problems.is_empty(), "{problems:?}");
+    let v = backcast_core::view::View::new(&s);
+    v.headroom.into_iter().find(|l| l.key == key).unwrap()
+}
+
+#[test]
+fn a_budget_that_buys_exactly_the_gbs_used_is_not_over() {
+    // 3,000 requests a day in us-east-1 (book 2026-12): request fees
+    // 3,000 × $0.0000002 = $0.0006, and 128 GB-s each cost
+    // 3,000 × 128 × $0.0000166667 = $6.4000128, so a budget of $6.4006128
+    // buys exactly 128 GB-s a request: no room left, and not over.
+    let l = headroom_line("budget=6.4006128&requests=3000&gbs=128", "gbs");
+    assert_eq!(l.max, "128");
+    assert_eq!(l.spare, "+0");
+    assert!(!l.over);
+}
+
+#[test]
+fn a_quantity_past_its_headroom_is_over_by_the_difference() {
+    // As above with $7: $7 − $6.4006128 = $0.5993872 is left for Step
+    // Functions Standard at $0.000025 a transition, 3,000 × $0.000025 =
+    // $0.075 per transition per request: 7 transitions fit (7.99), so 10
+    // are over by 3.
+    let l = headroom_line(
+        "budget=7&requests=3000&gbs=128&sfn=standard&sfn_transitions=10",
+        "sfn_transitions",
+    );
+    assert_eq!(l.max, "7");
+    assert_eq!(l.spare, "over by 3");
+    assert!(l.over);
 }

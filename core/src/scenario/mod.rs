@@ -499,6 +499,7 @@ mod tests {
         o.insert(Dimension::LambdaGbs, dec!(0.00001667));
         o.insert(Dimension::EbEvent, dec!(0.000001));
         assert_eq!(o.len(), 2);
+        assert!(!o.is_empty());
         let order: Vec<_> = o.iter().map(|(d, _)| *d).collect();
         assert_eq!(order, [Dimension::LambdaGbs, Dimension::EbEvent]);
         assert_eq!(o.get(&Dimension::EbEvent), Some(&dec!(0.000001)));
