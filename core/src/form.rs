@@ -250,6 +250,10 @@ mod tests {
         assert_eq!(on, [None, None, None, t, t, t, t, t, t]);
         // The default value written out is not a use.
         assert_eq!(folds("concurrency=1000")[8], ("limits", Some(false)));
+        // Each service around the functions opens that group on its own.
+        for link in ["apigw=http", "sqs=fifo", "nat=1"] {
+            assert_eq!(folds(link)[7], ("around", Some(true)), "{link}");
+        }
     }
 
     #[test]

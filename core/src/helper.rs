@@ -242,5 +242,41 @@ mod tests {
             .contains("not a number"));
         assert!(out.error(HelperField::Invocations).is_some());
         assert_eq!(out.edits(), None);
+        // The bounds themselves are in range: 128 and 10,240 MB; one MB
+        // more is not.
+        assert_eq!(compute(&input("10240", "1000", "1")).gbs, Some(dec!(10)));
+        assert_eq!(compute(&input("128", "1000", "1")).gbs, Some(dec!(0.125)));
+        let over = compute(&input("10241", "1000", "1"));
+        assert_eq!(
+            over.error(HelperField::MemoryMb),
+            Some("must be from 128 to 10,240 MB, not 10241")
+        );
+    }
+
+    #[test]
+    fn each_field_has_its_own_words_and_text() {
+        // The page lays out each field from these: an id the page gives
+        // the control (helper-memory_mb), and a label, unit and hint that
+        // differ from field to field.
+        let ids: Vec<&str> = HelperField::ALL.iter().map(|f| f.id()).collect();
+        assert_eq!(ids, ["memory_mb", "duration_ms", "invocations"]);
+        let units: Vec<&str> = HelperField::ALL.iter().map(|f| f.unit()).collect();
+        assert_eq!(units, ["MB", "ms", "per request"]);
+        for words in [HelperField::label, HelperField::hint] {
+            let w: Vec<&str> = HelperField::ALL.iter().map(|f| words(*f)).collect();
+            assert!(w.iter().all(|t| t.len() > 3), "{w:?}");
+            assert!(w[0] != w[1] && w[1] != w[2] && w[0] != w[2], "{w:?}");
+        }
+        assert!(HelperField::MemoryMb.hint().contains("10,240 MB"));
+        assert_eq!(HelperField::DurationMs.label(), "Duration per invocation");
+        // Each field's text is set and read back on its own.
+        let mut t = HelperInput::default();
+        assert_eq!(t.get(HelperField::MemoryMb), "1024");
+        for (f, text) in HelperField::ALL.into_iter().zip(["256", "75.5", "3"]) {
+            t.set(f, text.into());
+        }
+        assert_eq!(t, input("256", "75.5", "3"));
+        let back: Vec<&str> = HelperField::ALL.iter().map(|f| t.get(*f)).collect();
+        assert_eq!(back, ["256", "75.5", "3"]);
     }
 }

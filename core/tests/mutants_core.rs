@@ -4,8 +4,10 @@
 //! beside it, from the published prices in `docs/pricing.md` and the keys
 //! of `docs/scenario-v1.md`; none is copied from the code's output.
 
+use backcast_core::actual::Service;
 use backcast_core::api::{error_message, solve_pairs};
 use backcast_core::cost::{request_gbs, Lines, Model, PerRequest, Schedule};
+use backcast_core::fragment::{from_summary, summary};
 use backcast_core::prices::{basis, region_prices, Item, Tier, NEWEST, REGIONS};
 use backcast_core::scenario::Raw;
 use backcast_core::scenario::Scenario;
@@ -513,4 +515,214 @@ fn a_quantity_past_its_headroom_is_over_by_the_difference() {
     assert_eq!(l.max, "7");
     assert_eq!(l.spare, "over by 3");
     assert!(l.over);
+}
+
+// ------------------------------------------------ the shared summary
+
+fn summary_pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+    p.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_monthly_summary_reads_back_as_months() {
+    // docs/scenario-v1.md, "The fragment": with actual.months the amounts
+    // are per month. Two months at $10 of Lambda and $1 of other services
+    // a month are $20 and $2 in all, over 2 × 30 = 60 days.
+    let (a, warnings) = from_summary(&summary_pairs(&[
+        ("months", "2"),
+        ("lambda", "10"),
+        ("other", "1"),
+    ]))
+    .unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(a.monthly);
+    assert_eq!((a.months, a.days), (2, 60));
+    assert_eq!(a.per_service[&Service::Lambda], dec!(20));
+    assert_eq!(a.unmapped, vec![("Other services".to_string(), dec!(2))]);
+    // And it is shared again per month, as it came.
+    let again = summary(&a).unwrap();
+    assert_eq!(
+        again,
+        summary_pairs(&[
+            ("months", "2"),
+            ("days", "60"),
+            ("lambda", "10"),
+            ("other", "1")
+        ])
+    );
+}
+
+#[test]
+fn a_monthly_file_without_months_is_shared_per_day() {
+    // A file marked monthly that names no month (never read from a real
+    // file, but Actual's fields are public) is averaged over its days:
+    // $3 over 3 days is $1 a day, and no actual.months is written.
+    let (mut a, _) = from_summary(&summary_pairs(&[("days", "3"), ("lambda", "1")])).unwrap();
+    assert_eq!(a.per_service[&Service::Lambda], dec!(3));
+    a.monthly = true;
+    a.months = 0;
+    assert_eq!(
+        summary(&a).unwrap(),
+        summary_pairs(&[("days", "3"), ("lambda", "1")])
+    );
+}
+
+#[test]
+fn a_summary_names_each_period_and_amount_out_of_range() {
+    // Periods are whole numbers from 1 to 100,000; amounts at most a
+    // billion USD either way. Bad ones are named; the rest is used.
+    let (a, w) = from_summary(&summary_pairs(&[
+        ("days", "0"),
+        ("months", "100001"),
+        ("days", "100000"),
+        ("lambda", "2000000000"),
+        ("sfn", "-1000000000"),
+    ]))
+    .unwrap();
+    assert_eq!(
+        w,
+        [
+            "actual.days: must be a whole number from 1 to 100,000, found \"0\"",
+            "actual.months: must be a whole number from 1 to 100,000, found \"100001\"",
+            "actual.lambda: must be an amount in USD, found \"2000000000\"",
+        ]
+    );
+    assert_eq!((a.days, a.months, a.monthly), (100_000, 0, false));
+    // -$1,000,000,000 a day (a credit, in range) over 100,000 days.
+    assert_eq!(
+        a.per_service[&Service::StepFunctions],
+        dec!(-100_000_000_000_000)
+    );
+}
+
+// ------------------------------------------------- the tuning report
+
+#[test]
+fn each_format_of_a_tuning_report() {
+    use backcast_core::report::{self, Output};
+    use backcast_core::tuning;
+    // Default plan: $7 a day, 3,000 requests, x86 in us-east-1 (book
+    // 2026-12): $0.0000002 a request, $0.0000166667 a GB-s.
+    // Headroom is the requests beyond the 3,000 needed.
+    // 1,024 MB × 100 ms = 0.1 GB-s: $0.00000186667 a request, so $7 buys
+    // 3,749,993 (3,749,993.3), 3,746,993 more than needed.
+    // 512 MB × 250 ms = 0.125 GB-s: $0.0000022833375, 3,065,687
+    // requests, 3,062,687 more. Rows come in memory order (512 MB
+    // first); the 1,024 MB one has the most headroom.
+    let t = tuning::parse(
+        r#"{"stats": [{"value": 1024, "averageDuration": 100}, {"value": 512, "averageDuration": 250}]}"#,
+    )
+    .unwrap();
+    let s = Scenario::default();
+    let rows = tuning::evaluate(&s, &t, None);
+    let top = tuning::best(&rows);
+    assert_eq!(top, Some(1));
+
+    let json = report::tuning(&rows, top, Output::Json);
+    assert!(json.starts_with("[\n") && json.ends_with("]\n"), "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v, report::tuning_json(&rows, top));
+    assert_eq!(v[1]["memory_mb"], 1024.0);
+    assert_eq!(v[1]["gbs_per_request"], 0.1);
+    assert_eq!(v[1]["max_requests"], 3_749_993);
+    assert_eq!(v[1]["headroom"], 3_746_993.0);
+    assert_eq!(v[1]["best"], true);
+    assert_eq!(v[0]["max_requests"], 3_065_687);
+    assert_eq!(v[0]["best"], false);
+
+    let csv = report::tuning(&rows, top, Output::Csv);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "memory_mb,duration_ms,gbs_per_request,max_requests,fits,headroom,best"
+    );
+    let cells: Vec<&str> = lines[1].split(',').collect();
+    let num = |c: &str| c.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(num(cells[0]), dec!(512));
+    assert_eq!(num(cells[2]), dec!(0.125));
+    assert_eq!(cells[3], "3065687");
+    assert_eq!(cells[4], "true");
+    assert_eq!(cells[5], "3062687");
+    assert_eq!(cells[6], "false");
+    assert_eq!(lines.len(), 4, "{csv:?}");
+
+    let md = report::tuning(&rows, top, Output::Markdown);
+    assert!(md.starts_with("| Memory (MB) |"), "{md}");
+    assert!(md.contains(" (most headroom) |"), "{md}");
+    assert_eq!(md.matches("(most headroom)").count(), 1);
+    assert_eq!(md.lines().count(), 4);
+}
+
+// ------------------------------------------------ reading a link
+
+#[test]
+fn the_version_key_reads_1_and_nothing_else() {
+    // docs/scenario-v1.md, "Version": v=1 is this version; no other.
+    let (_, problems) = Scenario::from_link("v=1&budget=7");
+    assert!(problems.is_empty(), "{problems:?}");
+    let (_, problems) = Scenario::from_link("v=2");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].key, "v");
+    let (mut s, _) = Scenario::from_link("p.lambda_gbs=0.00002");
+    assert_eq!(s.get("v").as_deref(), Some("1"));
+    assert_eq!(s.get("p.lambda_gbs").as_deref(), Some("0.00002"));
+    assert_eq!(s.get("p.eb_event"), None);
+    assert_eq!(s.get("p.nope"), None);
+    // v is never written.
+    assert!(s.set("v", Raw::Text("1")).is_ok());
+    assert_eq!(s.to_query(false), "p.lambda_gbs=0.00002");
+}
+
+#[test]
+fn an_unknown_price_dimension_lists_the_known_ones() {
+    // docs/scenario-v1.md, "Values, keys and problems", and the dimension
+    // table of "Prices", in its order.
+    let (_, problems) = Scenario::from_link("p.nope=1");
+    assert_eq!(
+        problems[0].message,
+        "is not a price dimension; known: lambda_request, lambda_gbs, \
+         sfn_transition, sfn_express_request, sfn_express_gbs, eb_event, \
+         ddb_rru, ddb_wru, ddb_storage_gb_month, ddb_rcu_hour, ddb_wcu_hour"
+    );
+}
+
+#[test]
+fn fifty_problems_are_listed_and_the_rest_counted() {
+    use backcast_core::scenario::MAX_PROBLEMS;
+    assert_eq!(MAX_PROBLEMS, 50);
+    let link = |n: usize| {
+        (0..n)
+            .map(|i| format!("zz{i}=1"))
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    // 50 unknown keys: each is listed, nothing more.
+    let (_, problems) = Scenario::from_link(&link(50));
+    assert_eq!(problems.len(), 50);
+    assert_eq!(problems[49].key, "zz49");
+    // 51: the first 50, then "and 1 more".
+    let (_, problems) = Scenario::from_link(&link(51));
+    assert_eq!(problems.len(), 51);
+    assert_eq!(problems[50].message, "and 1 more problems not listed");
+}
+
+#[test]
+fn repeats_are_recognised_among_the_first_200_distinct_keys() {
+    // docs/scenario-v1.md: "Repeats are recognised among the first 200
+    // distinct keys of a link." 200 unknown keys, then a 201st given
+    // twice: each time it is unknown (one problem, the two the same), and
+    // it is past the 200 remembered, so not reported as a repeat: 201
+    // problems, listed as 50 and "and 151 more".
+    let mut keys: Vec<String> = (0..201).map(|i| format!("zz{i}=1")).collect();
+    keys.push("zz200=1".into());
+    let (_, problems) = Scenario::from_link(&keys.join("&"));
+    assert_eq!(problems[50].message, "and 151 more problems not listed");
+    // The 200th given twice is remembered: reported as a repeat too
+    // (zz199 unknown, repeated, unknown: 3 problems; 200 + 2 in all).
+    let mut keys: Vec<String> = (0..200).map(|i| format!("zz{i}=1")).collect();
+    keys.push("zz199=1".into());
+    let (_, problems) = Scenario::from_link(&keys.join("&"));
+    assert_eq!(problems[50].message, "and 152 more problems not listed");
 }

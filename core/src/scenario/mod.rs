@@ -223,8 +223,8 @@ impl Scenario {
         let mut out: Vec<(String, String)> = Vec::new();
         for &k in KEYS {
             let v = self.get(k);
+            // `v` is never written: its only value is the default.
             let keep = match k {
-                "v" => false,
                 "prices" => pin || self.prices.is_some(),
                 _ => v != d.get(k),
             };

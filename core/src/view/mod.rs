@@ -403,6 +403,7 @@ mod tests {
     fn default_view_reads_like_the_article() {
         let v = View::new(&Scenario::default());
         assert_eq!(v.figures[0].value, "3,280");
+        assert_eq!(v.figures[0].label, "Most requests per day");
         // 3280 / 86,400 s = 0.03796...
         assert_eq!(v.figures[0].detail, "0.038 per second on average");
         // 139.9877... rounded down to 4 significant digits.
