@@ -257,6 +257,55 @@ mod tests {
     }
 
     #[test]
+    fn a_services_inputs_show_once_it_is_on() {
+        let shown = |link: &str| -> Vec<&str> {
+            let (s, problems) = Scenario::from_link(link);
+            assert!(problems.is_empty(), "{problems:?}");
+            groups(&s)
+                .into_iter()
+                .flat_map(|g| g.fields.into_iter().map(|f| f.key))
+                .collect()
+        };
+        // Each shown only with its service (or, for gbs and invocations,
+        // only without functions, whose GB-s they are then).
+        let only_on = [
+            "cold_pct",
+            "init_ms",
+            "eph_mb",
+            "log_kb",
+            "log_class",
+            "log_months",
+            "apigw_kb",
+            "sqs_messages",
+            "sqs_kb",
+            "sqs_calls",
+            "nat_kb",
+            "sfn_express_ms",
+            "sfn_express_mb",
+        ];
+        let off = shown("");
+        let on = shown("fns=a:128:1&logs=1&apigw=http&sqs=standard&nat=1&sfn=express");
+        for k in only_on {
+            assert!(!off.contains(&k) && on.contains(&k), "{k}");
+        }
+        for k in ["gbs", "invocations"] {
+            assert!(off.contains(&k) && !on.contains(&k), "{k}");
+        }
+    }
+
+    #[test]
+    fn choices_flags_and_the_book_get_their_own_history_entry() {
+        // Back undoes a choice or a flag; typed text replaces the entry.
+        let pushes = |k: &str| spec(k).unwrap().pushes_history();
+        for k in ["arch", "period", "logs", "free_tier", "prices"] {
+            assert!(pushes(k), "{k}");
+        }
+        for k in ["budget", "gbs", "rows", "fns"] {
+            assert!(!pushes(k), "{k}");
+        }
+    }
+
+    #[test]
     fn units_name_the_period() {
         assert_eq!(field("budget").unwrap().unit_for("day"), "USD per day");
     }

@@ -726,3 +726,49 @@ fn repeats_are_recognised_among_the_first_200_distinct_keys() {
     let (_, problems) = Scenario::from_link(&keys.join("&"));
     assert_eq!(problems[50].message, "and 152 more problems not listed");
 }
+
+#[test]
+fn the_dynamodb_lines_are_named_by_capacity_mode() {
+    let dims = |link: &str| -> Vec<&'static str> {
+        let (s, problems) = Scenario::from_link(link);
+        assert!(problems.is_empty(), "{problems:?}");
+        backcast_core::view::View::new(&s)
+            .breakdown
+            .into_iter()
+            .filter(|l| l.service == "DynamoDB")
+            .map(|l| l.dimension)
+            .collect()
+    };
+    let on_demand = dims("ddb_reads=1&ddb_writes=1");
+    assert!(on_demand.contains(&"Read request units"), "{on_demand:?}");
+    assert!(on_demand.contains(&"Write request units"), "{on_demand:?}");
+    let provisioned = dims("ddb_mode=provisioned&ddb_reads=1&ddb_writes=1");
+    assert!(
+        provisioned.contains(&"Read capacity (RCU-hours)"),
+        "{provisioned:?}"
+    );
+    assert!(
+        provisioned.contains(&"Write capacity (WCU-hours)"),
+        "{provisioned:?}"
+    );
+}
+
+#[test]
+fn a_range_may_start_and_end_on_one_value_and_rows_are_written_as_read() {
+    // docs/scenario-v1.md, "Display": `start:end:step` with end ≥ start.
+    let (s, problems) = Scenario::from_link("rows=32:32:1,64");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(s.to_query(false), "rows=32:32:1,64");
+    let (_, problems) = Scenario::from_link("rows=64:32:1");
+    assert_eq!(problems[0].key, "rows");
+}
+
+#[test]
+fn an_unknown_book_lists_the_bundled_ones() {
+    // docs/scenario-v1.md, "Prices": the bundled books, newest first.
+    let (_, problems) = Scenario::from_link("prices=1999-01");
+    assert_eq!(
+        problems[0].message,
+        "price book \"1999-01\" is not bundled; bundled: 2026-12, 2026-11, 2024-10"
+    );
+}
