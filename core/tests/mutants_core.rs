@@ -772,3 +772,61 @@ fn an_unknown_book_lists_the_bundled_ones() {
         "price book \"1999-01\" is not bundled; bundled: 2026-12, 2026-11, 2024-10"
     );
 }
+
+fn breakdown_lines(link: &str) -> Vec<(&'static str, &'static str)> {
+    let (s, problems) = Scenario::from_link(link);
+    assert!(problems.is_empty(), "{problems:?}");
+    backcast_core::view::View::new(&s)
+        .breakdown
+        .into_iter()
+        .map(|l| (l.service, l.dimension))
+        .collect()
+}
+
+#[test]
+fn the_breakdown_shows_the_lines_in_use_even_at_zero_and_no_others() {
+    // The default plan uses Lambda alone: its two lines, nothing more.
+    assert_eq!(
+        breakdown_lines(""),
+        [("Lambda", "Request fee"), ("Lambda", "Duration (GB-s)")]
+    );
+    // At 0 requests every per-request line costs $0; each service turned
+    // on still shows its lines (NAT's hours cost something anyway).
+    assert_eq!(
+        breakdown_lines(
+            "requests=0&sfn=express&eb_events=1&ddb_reads=1&ddb_writes=1&logs=1\
+             &apigw=rest&sqs=standard&sns_publishes=1&sns_http=1&s3_gets=1\
+             &egress_kb=1&nat=1"
+        ),
+        [
+            ("Lambda", "Request fee"),
+            ("Lambda", "Duration (GB-s)"),
+            ("Step Functions", "Express requests"),
+            ("Step Functions", "Express duration"),
+            ("EventBridge", "Custom events (64 KB chunks)"),
+            ("DynamoDB", "Read request units"),
+            ("DynamoDB", "Write request units"),
+            ("CloudWatch Logs", "Ingestion"),
+            ("CloudWatch Logs", "Storage for the retention kept"),
+            ("API Gateway", "REST API requests"),
+            ("SQS", "Requests (64 KB chunks)"),
+            ("SNS", "Publishes"),
+            ("SNS", "HTTP/S deliveries"),
+            ("S3", "Requests"),
+            ("Data transfer", "Out to the internet"),
+            ("NAT gateway", "Hours"),
+            ("NAT gateway", "Data processed"),
+        ]
+    );
+    assert_eq!(
+        breakdown_lines("requests=0&sfn=standard&apigw=http&s3_puts=1&ddb_storage_gb=1"),
+        [
+            ("Lambda", "Request fee"),
+            ("Lambda", "Duration (GB-s)"),
+            ("Step Functions", "State transitions"),
+            ("DynamoDB", "Storage"),
+            ("API Gateway", "HTTP API requests (512 KB increments)"),
+            ("S3", "Requests"),
+        ]
+    );
+}
