@@ -830,3 +830,30 @@ fn the_breakdown_shows_the_lines_in_use_even_at_zero_and_no_others() {
         ]
     );
 }
+
+#[test]
+fn the_service_subtotals_mark_only_the_dearest_as_dominant() {
+    let services = |link: &str| -> Vec<(&'static str, bool)> {
+        let (s, problems) = Scenario::from_link(link);
+        assert!(problems.is_empty(), "{problems:?}");
+        backcast_core::view::View::new(&s)
+            .services
+            .into_iter()
+            .map(|l| (l.service, l.dominant))
+            .collect()
+    };
+    // Default: Lambda alone, $6.40 a day: the one dominant service.
+    assert_eq!(services(""), [("Lambda", true)]);
+    // 3,000 requests with 10 Standard transitions each: 30,000 × $0.000025
+    // = $0.75, less than Lambda's $6.40; Lambda stays the dominant one.
+    assert_eq!(
+        services("sfn=standard&sfn_transitions=10"),
+        [("Lambda", true), ("Step Functions", false)]
+    );
+    // At 0 requests nothing costs: the services in use are listed at $0
+    // and none dominates.
+    assert_eq!(
+        services("requests=0&sfn=standard&sqs=fifo"),
+        [("Lambda", false), ("Step Functions", false), ("SQS", false)]
+    );
+}
