@@ -298,3 +298,56 @@ pub(super) fn chart(s: &Scenario, sol: &Solution, texts: &Texts) -> Chart {
         summary,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_steps_are_1_2_or_5_times_a_power_of_ten() {
+        // About 10 steps: 250/10 = 25 → 50; 0.5/10 = 0.05 → 0.05;
+        // 7/10 = 0.7 → 1; 1,000/10 = 100 → 100.
+        assert_eq!(nice_step(dec!(250), 10), dec!(50));
+        assert_eq!(nice_step(dec!(0.5), 10), dec!(0.05));
+        assert_eq!(nice_step(dec!(0.12), 4), dec!(0.05));
+        assert_eq!(nice_step(dec!(7), 10), dec!(1));
+        assert_eq!(nice_step(dec!(1000), 10), dec!(100));
+        // Steps stop at 10^-9: 10^-9/10 is a tenth of it, so 10^-9.
+        assert_eq!(nice_step(dec!(0.000000001), 10), dec!(0.000000001));
+        assert_eq!(nice_step(Decimal::ZERO, 10), Decimal::ONE);
+    }
+
+    #[test]
+    fn without_gbs_the_chart_spans_the_tables_largest_value() {
+        // No GB-s and no answer (0 requests): the table's range, 1 to
+        // 256 by default, so the chart goes to 256 GB-s; 64 alone: 64.
+        for (link, want) in [
+            ("requests=0&gbs=0", dec!(256)),
+            ("requests=0&gbs=0&rows=64,8", dec!(64)),
+        ] {
+            let (s, _) = Scenario::from_link(link);
+            assert_eq!(x_range(&s, &solve(&s)), want, "{link}");
+        }
+        // With GB-s: twice the larger of 128 and the most that fits
+        // (139.98...): 279.97...
+        let s = Scenario::default();
+        let x = x_range(&s, &solve(&s));
+        assert!(x > dec!(279.9) && x < dec!(280), "{x}");
+    }
+
+    #[test]
+    fn the_frontier_samples_64_points_up_to_the_range() {
+        // Default plan to 128 GB-s: points at 2, 4, ..., 128 GB-s. At 2
+        // GB-s a request costs $0.0000002 + 2 × $0.0000166667 =
+        // $0.0000335334: $7 buys 208,747 (208,747.1); at 128 GB-s 3,280.
+        let s = Scenario::default();
+        let pts = frontier(&s, dec!(128));
+        assert_eq!(pts.len(), 64);
+        assert_eq!(pts[0], (2.0, 208_747.0));
+        assert_eq!(pts[1].0, 4.0);
+        assert_eq!(pts[63], (128.0, 3_280.0));
+        // $0.00001 a day buys no request at 2 GB-s or more: no point at 0.
+        let (tiny, _) = Scenario::from_link("budget=0.00001");
+        assert!(frontier(&tiny, dec!(128)).is_empty());
+    }
+}
