@@ -857,3 +857,88 @@ fn the_service_subtotals_mark_only_the_dearest_as_dominant() {
         [("Lambda", false), ("Step Functions", false), ("SQS", false)]
     );
 }
+
+// ------------------------------------------------------------ figures
+
+fn figures(link: &str) -> Vec<backcast_core::view::Figure> {
+    let (s, problems) = Scenario::from_link(link);
+    assert!(problems.is_empty(), "{problems:?}");
+    backcast_core::view::View::new(&s).figures
+}
+
+#[test]
+fn the_figures_raise_an_alert_only_when_something_is_wrong() {
+    // Default: 3,280 requests fit, 139.9 GB-s, $0.60 headroom: no alert.
+    let f = figures("");
+    assert!(!f[0].alert && !f[1].alert && !f[2].alert);
+    // $0.000001 a day buys no request of $0.0021335376: 0, an alert.
+    let f = figures("budget=0.000001");
+    assert_eq!(f[0].value, "0");
+    assert!(f[0].alert);
+    // 100,000,000 requests a day: $20 of request fees alone
+    // (100,000,000 × $0.0000002) are over $7 at 0 GB-s. At 128 GB-s they
+    // use 1.28e10 GB-s a day, 3.8933e11 a month (× 730/24), priced in
+    // the monthly tiers (docs/pricing.md): 6e9 × $0.0000166667 + 9e9 ×
+    // $0.000015 + 3.7433e11 × $0.0000133334 = $5,226,136.27 a month,
+    // $171,818.18 a day, plus $20 of request fees: $171,838.18, which is
+    // $171,831.18 over $7.
+    let f = figures("requests=100000000");
+    assert_eq!(f[1].value, "—");
+    assert_eq!(
+        f[1].detail,
+        "100,000,000 requests do not fit even at 0 GB-s"
+    );
+    assert!(f[1].alert);
+    assert_eq!(f[2].detail, "$171,831.18 over the $7.00 budget");
+    assert!(f[2].alert);
+}
+
+#[test]
+fn without_a_gbs_answer_the_figure_says_why() {
+    // No requests needed: nothing to solve for, and nothing wrong.
+    let f = figures("requests=0");
+    assert_eq!(f[1].detail, "no requests needed");
+    assert!(!f[1].alert);
+    // Duration priced at 0 and the request fees fit ($0.0006): no limit.
+    let f = figures("p.lambda_gbs=0");
+    assert_eq!(f[1].detail, "no limit: Lambda duration costs nothing here");
+    // Duration at 0 but the request fees alone ($20) are over $7.
+    let f = figures("p.lambda_gbs=0&requests=100000000");
+    assert_eq!(
+        f[1].detail,
+        "100,000,000 requests do not fit even at 0 GB-s"
+    );
+}
+
+// -------------------------------------------------------------- chart
+
+#[test]
+fn the_chart_draws_its_axes_and_grid_in_the_plot_box() {
+    // The box is 560 × 320 with margins 56 left, 16 right, 38 top and 52
+    // bottom: the plot spans x 56 to 544 and y 38 to 268.
+    let (s, _) = Scenario::from_link("");
+    let c = backcast_core::view::View::new(&s).chart;
+    assert_eq!(c.axes, "M56,38V268H544");
+    // One grid line across the plot per y tick, one tick mark down from
+    // the x axis per x tick.
+    let mut want = String::new();
+    for (y, _) in &c.y_ticks {
+        want += &format!("M56,{y}H544");
+    }
+    for (x, _) in &c.x_ticks {
+        want += &format!("M{x},268v5");
+    }
+    assert_eq!(c.grid, want);
+    assert!(
+        c.area.ends_with("Z") && c.area.contains(",268L"),
+        "{}",
+        c.area
+    );
+    // Twice the most GB-s that fits (139.98…): to 279.97…, sampled from
+    // a 64th of it, 4.374…
+    assert!(
+        c.summary.contains("grows from 4.37 to 280;"),
+        "{}",
+        c.summary
+    );
+}
