@@ -18,12 +18,8 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         Some(rest) => rest,
         None => t,
     };
-    let ok_chars = t
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'e' | b'E' | b'+'));
-    if !ok_chars || !t.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(format!("\"{}\" is not a number", shorten(text)));
-    }
+    // `parts` accepts only digits, one point, a leading `-` and an
+    // exponent, with at least one digit: anything else is not a number.
     match exact(t) {
         Some(d) => Ok(d.normalize()),
         None => {
