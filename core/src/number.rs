@@ -385,6 +385,10 @@ mod tests {
         assert_eq!(parse_decimal(&f64_text(7.0)), Ok(dec!(7)));
         assert_eq!(parse_decimal(&f64_text(0.1)), Ok(dec!(0.1)));
         assert!(parse_decimal(&f64_text(f64::NAN)).is_err());
+        // As String(x) writes them, so a message quotes what was passed.
+        assert_eq!(f64_text(f64::INFINITY), "Infinity");
+        assert_eq!(f64_text(f64::NEG_INFINITY), "-Infinity");
+        assert_eq!(f64_text(f64::NAN), "NaN");
     }
 
     #[test]
