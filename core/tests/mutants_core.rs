@@ -1,6 +1,8 @@
 //! Tests added to kill the mutants cargo-mutants found missed in the core
-//! (issue 12 item 9, second pass over cost.rs, solve.rs, arith.rs and
-//! prices.rs). Every expected value is worked out by hand in the comment
+//! (issue 12 item 9: the second pass over cost.rs, solve.rs, arith.rs and
+//! prices.rs, and the third over the rest of the core: the book, the API,
+//! headroom, the shared summary, the tuning report, reading a link, the
+//! breakdown, the figures and the chart). Every expected value is worked out by hand in the comment
 //! beside it, from the published prices in `docs/pricing.md` and the keys
 //! of `docs/scenario-v1.md`; none is copied from the code's output.
 
