@@ -403,5 +403,8 @@ mod tests {
         assert_eq!(format_usd(dec!(-2.5)), "−$2.50");
         assert_eq!(format_sig(dec!(0.0123456), 4), "0.01235");
         assert_eq!(format_sig(dec!(131.23456), 4), "131.2");
+        // Powers of ten read the same at any number of places.
+        assert_eq!(format_sig(dec!(0.01), 3), "0.01");
+        assert_eq!(format_sig(dec!(1000), 2), "1,000");
     }
 }
