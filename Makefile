@@ -32,7 +32,9 @@ SERVE_PORT           ?= 8080
 
 # wasm-opt (npm binaryen@132) and the cargo-installed tools come first, so
 # Trunk finds the pinned versions and never tries to download its own.
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Tools cargo installs land in $CARGO_HOME/bin (~/.cargo/bin by default);
+# recipes call them by name, so that directory is on the PATH too.
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export DEBIAN_FRONTEND := noninteractive
