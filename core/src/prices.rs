@@ -1214,4 +1214,54 @@ mod tests {
         }
         assert_eq!(Dimension::from_key("lambda"), None);
     }
+
+    #[test]
+    fn a_book_spans_its_oldest_to_its_newest_offer_file() {
+        // Whatever order the offer files are listed in.
+        use data::{p, Book, Free};
+        let book = Book {
+            id: "test",
+            published: &[
+                ("AWSLambda", "2026-10-01"),
+                ("AWSEvents", "2026-08-31"),
+                ("AmazonStates", "2026-09-15"),
+            ],
+            free: Free {
+                lambda_requests: p("0"),
+                lambda_gbs: p("0"),
+                sfn_transitions: p("0"),
+                ddb_rcu: p("0"),
+                ddb_wcu: p("0"),
+                ddb_storage_gb: p("0"),
+            },
+            regions: &[],
+            floors: &[],
+        };
+        assert_eq!(book.published_range(), ("2026-08-31", "2026-10-01"));
+    }
+
+    #[test]
+    fn a_second_tier_bound_needs_a_first() {
+        // Bounds [0, x]: no first bound means one price for every unit,
+        // whatever the second says.
+        use data::{p, T3};
+        let t = T3 {
+            bounds: [0, 5],
+            prices: [p("0.3"), p("0.2"), p("0.1")],
+        };
+        let tiers = t.tiers();
+        assert_eq!(
+            (tiers[0].up_to, tiers[1].up_to, tiers[2].up_to),
+            (None, None, None)
+        );
+        let t = T3 {
+            bounds: [5, 9],
+            prices: [p("0.3"), p("0.2"), p("0.1")],
+        };
+        let tiers = t.tiers();
+        assert_eq!(
+            (tiers[0].up_to, tiers[1].up_to),
+            (Some(Decimal::from(5)), Some(Decimal::from(9)))
+        );
+    }
 }
