@@ -944,3 +944,17 @@ fn the_chart_draws_its_axes_and_grid_in_the_plot_box() {
         c.summary
     );
 }
+
+#[test]
+fn the_price_note_names_each_override_with_its_unit() {
+    // docs/scenario-v1.md, "Prices": each p.<dimension> is USD per its unit.
+    let (s, _) = Scenario::from_link("p.lambda_gbs=0.00002&p.eb_event=0.000001");
+    let note = backcast_core::view::View::new(&s).price_note;
+    assert!(
+        note.contains(
+            "; overridden: lambda_gbs = $0.00002 per GB-s, \
+             eb_event = $0.000001 per 64 KB event chunk."
+        ),
+        "{note}"
+    );
+}
