@@ -958,3 +958,15 @@ fn the_price_note_names_each_override_with_its_unit() {
         "{note}"
     );
 }
+
+#[test]
+fn a_tuning_result_of_exactly_the_size_limit_is_read() {
+    use backcast_core::tuning::{parse, MAX_INPUT_BYTES};
+    // At most 1,000,000 bytes: a result padded with spaces to exactly that
+    // is read; one byte more is not.
+    let json = r#"{"stats": [{"value": 1024, "averageDuration": 100}]}"#;
+    let padded = json.to_string() + &" ".repeat(MAX_INPUT_BYTES - json.len());
+    assert_eq!(padded.len(), 1_000_000);
+    assert_eq!(parse(&padded).unwrap().points.len(), 1);
+    assert!(parse(&(padded + " ")).is_err());
+}
