@@ -705,3 +705,59 @@ fn arm64_prices_the_same_measurements_lower() {
     assert_eq!(rows[0].max_requests, Limit::Count(113136));
     assert_eq!(best(&rows), Some(4));
 }
+
+#[test]
+fn the_link_readers_edges() {
+    use backcast_core::tuning::MAX_POINTS;
+    // Exactly 1,000 sizes: all kept, nothing to say.
+    let mem: Vec<i16> = (128..1128).collect();
+    let t = parse(&fragment(&mem, &vec![100.0; 1000], &vec![1e-6; 1000])).unwrap();
+    assert_eq!(t.points.len(), MAX_POINTS);
+    assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+    // The README link as it is: three parts, no warning; with a fourth,
+    // the fourth is named and ignored.
+    assert!(parse(README_LINK).unwrap().warnings.is_empty());
+    let t = parse(&format!("{README_LINK};AAAA")).unwrap();
+    assert_eq!(t.points.len(), 6);
+    assert!(
+        t.warnings[0].starts_with("4 parts separated by ;"),
+        "{:?}",
+        t.warnings
+    );
+    // Part 3 (6 costs, 24 bytes, 32 characters) with one character more:
+    // a 33rd character holds no byte, so the 6 costs are read and the
+    // input is named truncated.
+    let t = parse(&format!("{README_LINK}A")).unwrap();
+    assert_eq!(t.points.len(), 6);
+    assert!(t.points.iter().all(|p| p.cost_usd.is_some()));
+    assert!(
+        t.warnings
+            .iter()
+            .any(|w| w.contains("part 3 (costs) ends in the middle of a value")),
+        "{:?}",
+        t.warnings
+    );
+    // Part 3 cut to 29 characters (21 bytes and a character): 5 whole
+    // costs; the 6th is cut and left out.
+    let (head, part3) = README_LINK.rsplit_once(';').unwrap();
+    let t = parse(&format!("{head};{}", &part3[..29])).unwrap();
+    assert_eq!(t.points.len(), 6);
+    assert!(t.points[4].cost_usd.is_some());
+    assert_eq!(t.points[5].cost_usd, None);
+}
+
+#[test]
+fn escaped_plus_signs_in_a_copied_link_are_read() {
+    // 500 ms is the float 0x43FA0000, base64 "AAD6QwAA+kMAAPpD" for three
+    // of them: a copy that escaped "+" as "%2B" reads the same.
+    let plain = fragment(
+        &[128, 256, 512],
+        &[500.0, 500.0, 500.0],
+        &[1e-6, 1e-6, 1e-6],
+    );
+    assert!(plain.contains("AAD6QwAA+kMAAPpD"), "{plain}");
+    let escaped = plain.replace('+', "%2B");
+    let (a, b) = (parse(&plain).unwrap(), parse(&escaped).unwrap());
+    assert_eq!(a.points, b.points);
+    assert_eq!(b.points[2].duration_ms, dec!(500));
+}
