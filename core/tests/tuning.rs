@@ -761,3 +761,44 @@ fn escaped_plus_signs_in_a_copied_link_are_read() {
     assert_eq!(a.points, b.points);
     assert_eq!(b.points[2].duration_ms, dec!(500));
 }
+
+#[test]
+fn measured_values_at_their_edges() {
+    // A duration of 0 ms is no measurement (not a negative one).
+    let t = parse(&fragment(&[128, 256], &[0.0, 100.0], &[1e-6, 1e-6])).unwrap();
+    assert_eq!(memories(&t), [dec!(256)]);
+    assert!(
+        t.warnings
+            .iter()
+            .any(|w| w.contains("duration 0 ms: a measured invocation takes some time")),
+        "{:?}",
+        t.warnings
+    );
+    // A cost of exactly $1,000 (the most an invocation can cost) is kept;
+    // $1,000.5 is not; a JSON 0.0 is $0, not the smallest decimal.
+    let json = |price: &str| {
+        format!(
+            r#"{{"stats": [{{"value": 128, "averageDuration": 100, "averagePrice": {price}}}]}}"#
+        )
+    };
+    assert_eq!(
+        parse(&json("1000")).unwrap().points[0].cost_usd,
+        Some(dec!(1000))
+    );
+    assert_eq!(parse(&json("1000.5")).unwrap().points[0].cost_usd, None);
+    assert_eq!(
+        parse(&json("0.0")).unwrap().points[0].cost_usd,
+        Some(dec!(0))
+    );
+}
+
+#[test]
+fn a_functions_gbs_per_invocation_at_each_measured_size() {
+    // Function "api" of a pipeline measured at 1,536 MB for 100.2 ms:
+    // billed 101 ms, 1,536 / 1,024 × 101 / 1,000 = 0.1515 GB-s.
+    let (s, _) = Scenario::from_link("fns=api:512:50,worker:256:20");
+    let t = parse(r#"{"stats": [{"value": 1536, "averageDuration": 100.2}]}"#).unwrap();
+    let rows = evaluate(&s, &t, Some(0));
+    assert_eq!(rows[0].billed_ms, dec!(101));
+    assert_eq!(rows[0].gbs_per_invocation, dec!(0.1515));
+}
