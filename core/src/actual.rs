@@ -1939,4 +1939,35 @@ mod tests {
         assert_eq!(amount("1e40", false), Err("\"1e40\" is too large".into()));
         assert_eq!(amount("NaN", false), Err("\"NaN\" is not a number".into()));
     }
+
+    #[test]
+    fn dates_are_exactly_yyyy_mm_dd() {
+        assert_eq!(Date::parse("2026-11-01"), Date::new(2026, 11, 1));
+        // Other separators, or a sign where a digit belongs, are not dates.
+        for t in [
+            "2026/11/01",
+            "2026-11/01",
+            "2026/11-01",
+            "2026-+1-01",
+            "+026-11-01",
+        ] {
+            assert_eq!(Date::parse(t), None, "{t}");
+        }
+        assert_eq!(Service::StepFunctions.to_string(), "Step Functions");
+    }
+
+    #[test]
+    fn day_numbers_and_the_day_before() {
+        // Days since 1970-01-01, counted by hand (Python's date arithmetic
+        // agrees): 2026-03-01 is 20,513, 2026-12-03 is 20,790, 1969-12-31
+        // is -1; February 2026 has 28 days.
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(d(1970, 1, 1).day_number(), 0);
+        assert_eq!(d(2026, 3, 1).day_number(), 20_513);
+        assert_eq!(d(2026, 12, 3).day_number(), 20_790);
+        assert_eq!(d(1969, 12, 31).day_number(), -1);
+        assert_eq!(d(2026, 3, 1).previous(), Some(d(2026, 2, 28)));
+        assert_eq!(d(2026, 1, 1).previous(), Some(d(2025, 12, 31)));
+        assert_eq!(d(2026, 3, 2).previous(), Some(d(2026, 3, 1)));
+    }
 }
