@@ -970,3 +970,29 @@ fn a_tuning_result_of_exactly_the_size_limit_is_read() {
     assert_eq!(parse(&padded).unwrap().points.len(), 1);
     assert!(parse(&(padded + " ")).is_err());
 }
+
+#[test]
+fn a_problem_reads_key_colon_message() {
+    let (_, problems) = Scenario::from_link("budget=-3");
+    assert_eq!(
+        problems[0].to_string(),
+        "budget: must be greater than 0, not -3"
+    );
+}
+
+#[test]
+fn the_best_size_ties_to_the_lower_memory_in_any_order() {
+    use backcast_core::tuning;
+    // Every price used at 0: any size fits without limit (headroom None
+    // for each), so the tie goes to the lower memory, wherever it is.
+    let (s, _) = Scenario::from_link("p.lambda_gbs=0&p.lambda_request=0");
+    let t = tuning::parse(
+        r#"{"stats": [{"value": 512, "averageDuration": 100}, {"value": 1024, "averageDuration": 100}]}"#,
+    )
+    .unwrap();
+    let mut rows = tuning::evaluate(&s, &t, None);
+    assert_eq!(tuning::best(&rows), Some(0));
+    rows.reverse();
+    assert_eq!(rows[1].memory_mb, dec!(512));
+    assert_eq!(tuning::best(&rows), Some(1));
+}
