@@ -14,6 +14,7 @@ use backcast_core::prices::{basis, region_prices, Item, Tier, NEWEST, REGIONS};
 use backcast_core::scenario::Raw;
 use backcast_core::scenario::Scenario;
 use backcast_core::solve::{function_headroom, Knob};
+use backcast_core::view::View;
 use backcast_core::{solve, Limit};
 use rust_decimal_macros::dec;
 
@@ -485,11 +486,19 @@ fn the_api_reads_a_good_scenario_and_names_every_problem_of_a_bad_one() {
 
 // ------------------------------------------------------------ headroom
 
-fn headroom_line(link: &str, key: &str) -> backcast_core::view::HeadroomLine {
+/// What the page shows for a link that must read without a problem.
+fn view(link: &str) -> View {
     let (s, problems) = Scenario::from_link(link);
     assert!(problems.is_empty(), "{problems:?}");
-    let v = backcast_core::view::View::new(&s);
-    v.headroom.into_iter().find(|l| l.key == key).unwrap()
+    View::new(&s)
+}
+
+fn headroom_line(link: &str, key: &str) -> backcast_core::view::HeadroomLine {
+    view(link)
+        .headroom
+        .into_iter()
+        .find(|l| l.key == key)
+        .unwrap()
 }
 
 #[test]
@@ -732,9 +741,7 @@ fn repeats_are_recognised_among_the_first_200_distinct_keys() {
 #[test]
 fn the_dynamodb_lines_are_named_by_capacity_mode() {
     let dims = |link: &str| -> Vec<&'static str> {
-        let (s, problems) = Scenario::from_link(link);
-        assert!(problems.is_empty(), "{problems:?}");
-        backcast_core::view::View::new(&s)
+        view(link)
             .breakdown
             .into_iter()
             .filter(|l| l.service == "DynamoDB")
@@ -776,9 +783,7 @@ fn an_unknown_book_lists_the_bundled_ones() {
 }
 
 fn breakdown_lines(link: &str) -> Vec<(&'static str, &'static str)> {
-    let (s, problems) = Scenario::from_link(link);
-    assert!(problems.is_empty(), "{problems:?}");
-    backcast_core::view::View::new(&s)
+    view(link)
         .breakdown
         .into_iter()
         .map(|l| (l.service, l.dimension))
@@ -836,9 +841,7 @@ fn the_breakdown_shows_the_lines_in_use_even_at_zero_and_no_others() {
 #[test]
 fn the_service_subtotals_mark_only_the_dearest_as_dominant() {
     let services = |link: &str| -> Vec<(&'static str, bool)> {
-        let (s, problems) = Scenario::from_link(link);
-        assert!(problems.is_empty(), "{problems:?}");
-        backcast_core::view::View::new(&s)
+        view(link)
             .services
             .into_iter()
             .map(|l| (l.service, l.dominant))
@@ -863,9 +866,7 @@ fn the_service_subtotals_mark_only_the_dearest_as_dominant() {
 // ------------------------------------------------------------ figures
 
 fn figures(link: &str) -> Vec<backcast_core::view::Figure> {
-    let (s, problems) = Scenario::from_link(link);
-    assert!(problems.is_empty(), "{problems:?}");
-    backcast_core::view::View::new(&s).figures
+    view(link).figures
 }
 
 #[test]
@@ -918,8 +919,7 @@ fn without_a_gbs_answer_the_figure_says_why() {
 fn the_chart_draws_its_axes_and_grid_in_the_plot_box() {
     // The box is 560 × 320 with margins 56 left, 16 right, 38 top and 52
     // bottom: the plot spans x 56 to 544 and y 38 to 268.
-    let (s, _) = Scenario::from_link("");
-    let c = backcast_core::view::View::new(&s).chart;
+    let c = view("").chart;
     assert_eq!(c.axes, "M56,38V268H544");
     // One grid line across the plot per y tick, one tick mark down from
     // the x axis per x tick.
@@ -948,8 +948,7 @@ fn the_chart_draws_its_axes_and_grid_in_the_plot_box() {
 #[test]
 fn the_price_note_names_each_override_with_its_unit() {
     // docs/scenario-v1.md, "Prices": each p.<dimension> is USD per its unit.
-    let (s, _) = Scenario::from_link("p.lambda_gbs=0.00002&p.eb_event=0.000001");
-    let note = backcast_core::view::View::new(&s).price_note;
+    let note = view("p.lambda_gbs=0.00002&p.eb_event=0.000001").price_note;
     assert!(
         note.contains(
             "; overridden: lambda_gbs = $0.00002 per GB-s, \

@@ -36,6 +36,16 @@ fn fragment(memory: &[i16], durations: &[f32], costs: &[f32]) -> String {
     .join(";")
 }
 
+/// Asserts that one of the link's warnings contains `text`, printing
+/// them all when none does.
+fn assert_warns(t: &Tuning, text: &str) {
+    assert!(
+        t.warnings.iter().any(|w| w.contains(text)),
+        "no warning contains {text:?}: {:?}",
+        t.warnings
+    );
+}
+
 fn memories(t: &Tuning) -> Vec<Decimal> {
     t.points.iter().map(|p| p.memory_mb).collect()
 }
@@ -476,26 +486,14 @@ fn truncated_input() {
     let t = parse(cut(9)).unwrap();
     assert_eq!(t.points.len(), 6);
     assert_eq!(t.points[5].cost_usd, None);
-    assert!(
-        t.warnings
-            .iter()
-            .any(|w| w.contains("part 3 (costs) ends in the middle of a value")),
-        "{:?}",
-        t.warnings
-    );
+    assert_warns(&t, "part 3 (costs) ends in the middle of a value");
     let frag = README_LINK.split_once('#').unwrap().1;
     let two = &frag[..frag.find(';').unwrap() + 1 + 30];
     let t = parse(two).unwrap();
     assert_eq!(t.points.len(), 5);
-    assert!(t
-        .warnings
-        .iter()
-        .any(|w| w.contains("part 2 (durations) ends in the middle")));
-    assert!(t
-        .warnings
-        .iter()
-        .any(|w| w.contains("6 memory sizes but 5 durations")));
-    assert!(t.warnings.iter().any(|w| w.contains("no part 3 (costs)")));
+    assert_warns(&t, "part 2 (durations) ends in the middle");
+    assert_warns(&t, "6 memory sizes but 5 durations");
+    assert_warns(&t, "no part 3 (costs)");
     let e = parse(&frag[..16]).unwrap_err();
     assert!(e.contains("looks truncated"), "{e}");
     // JSON cut anywhere is named truncated.
@@ -730,13 +728,7 @@ fn the_link_readers_edges() {
     let t = parse(&format!("{README_LINK}A")).unwrap();
     assert_eq!(t.points.len(), 6);
     assert!(t.points.iter().all(|p| p.cost_usd.is_some()));
-    assert!(
-        t.warnings
-            .iter()
-            .any(|w| w.contains("part 3 (costs) ends in the middle of a value")),
-        "{:?}",
-        t.warnings
-    );
+    assert_warns(&t, "part 3 (costs) ends in the middle of a value");
     // Part 3 cut to 29 characters (21 bytes and a character): 5 whole
     // costs; the 6th is cut and left out.
     let (head, part3) = README_LINK.rsplit_once(';').unwrap();
@@ -767,13 +759,7 @@ fn measured_values_at_their_edges() {
     // A duration of 0 ms is no measurement (not a negative one).
     let t = parse(&fragment(&[128, 256], &[0.0, 100.0], &[1e-6, 1e-6])).unwrap();
     assert_eq!(memories(&t), [dec!(256)]);
-    assert!(
-        t.warnings
-            .iter()
-            .any(|w| w.contains("duration 0 ms: a measured invocation takes some time")),
-        "{:?}",
-        t.warnings
-    );
+    assert_warns(&t, "duration 0 ms: a measured invocation takes some time");
     // A cost of exactly $1,000 (the most an invocation can cost) is kept;
     // $1,000.5 is not; a JSON 0.0 is $0, not the smallest decimal.
     let json = |price: &str| {
