@@ -285,7 +285,10 @@ mutants: tools-mutants
 	$(call section,cargo mutants over the core (backcast-core))
 	mkdir -p $(MUTANTS_OUT)
 	@# Exit 2 is "some mutants missed", 3 "some timed out": reported below.
-	rc=0; cargo mutants -p backcast-core -j 2 \
+	@# Without CARGO_TARGET_DIR: each of the 2 jobs must build in its own
+	@# copy's target/. A shared one lets a job test the other's build (cargo
+	@# then calls the mutated crate fresh), which misreports mutants.
+	rc=0; env -u CARGO_TARGET_DIR cargo mutants -p backcast-core -j 2 \
 	  -C --config=profile.dev.opt-level=1 -C --config=profile.dev.debug=0 \
 	  --output $(MUTANTS_OUT) $(MUTANTS_ARGS) || rc=$$?; \
 	  if [ $$rc -gt 3 ]; then echo "cargo mutants failed (exit $$rc)" >&2; exit $$rc; fi

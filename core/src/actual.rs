@@ -311,9 +311,11 @@ impl fmt::Display for Date {
     }
 }
 
-/// A string of ASCII digits (1 to 4) as a number.
+/// A string of ASCII digits as a number: no sign, which `str::parse`
+/// would accept. The callers pass two or four characters; an empty string
+/// does not parse.
 fn digits(s: &str) -> Option<u16> {
-    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     s.parse().ok()
@@ -1960,10 +1962,14 @@ mod tests {
     fn day_numbers_and_the_day_before() {
         // Days since 1970-01-01, counted by hand (Python's date arithmetic
         // agrees): 2026-03-01 is 20,513, 2026-12-03 is 20,790, 1969-12-31
-        // is -1; February 2026 has 28 days.
+        // is -1; February 2026 has 28 days, so 2026-02-28 is 20,512; 2024
+        // is a leap year, and 2024-02-29 is 19,782 (731 days after
+        // 2022-02-28, itself 19,051).
         let d = |y, m, d| Date::new(y, m, d).unwrap();
         assert_eq!(d(1970, 1, 1).day_number(), 0);
         assert_eq!(d(2026, 3, 1).day_number(), 20_513);
+        assert_eq!(d(2026, 2, 28).day_number(), 20_512);
+        assert_eq!(d(2024, 2, 29).day_number(), 19_782);
         assert_eq!(d(2026, 12, 3).day_number(), 20_790);
         assert_eq!(d(1969, 12, 31).day_number(), -1);
         assert_eq!(d(2026, 3, 1).previous(), Some(d(2026, 2, 28)));
