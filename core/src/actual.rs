@@ -852,7 +852,9 @@ fn separator(first: &[u8]) -> u8 {
     let [comma, semicolon, tab] = counts;
     if semicolon > comma && semicolon >= tab {
         b';'
-    } else if tab > comma && tab > semicolon {
+    } else if tab > comma {
+        // Also more than the semicolons: the first test failed, so there
+        // are at most as many of those as commas, or fewer than tabs.
         b'\t'
     } else {
         b','
@@ -1930,6 +1932,18 @@ mod tests {
         assert_eq!(separator(b"\"Service\";\"Lambda($)\"\n"), b';');
         assert_eq!(separator(b"\"a;b\",\"c\"\n"), b',');
         assert_eq!(separator(b"a\tb\tc"), b'\t');
+        // Only separators outside quotes count, each where it is written:
+        // `"a;b;c",d` has 1 comma and no semicolon outside quotes; `"a,b,c";d;e`
+        // 2 semicolons and no comma; `"a\tb\tc",d` 1 comma and no tab.
+        assert_eq!(separator(b"\"a;b;c\",d"), b',');
+        assert_eq!(separator(b"\"a,b,c\";d;e"), b';');
+        assert_eq!(separator(b"\"a\tb\tc\",d"), b',');
+        // Commas are counted: 2 commas against 1 semicolon is `,`.
+        assert_eq!(separator(b"a,b,c;d"), b',');
+        // A tie with the comma stays `,`: 1 comma and 1 semicolon, 1 comma
+        // and 1 tab.
+        assert_eq!(separator(b"a,b;c"), b',');
+        assert_eq!(separator(b"a,b\tc"), b',');
         assert_eq!(amount("", false), Ok(None));
         assert_eq!(
             amount("1.776500e-06", false),
@@ -1956,6 +1970,10 @@ mod tests {
             assert_eq!(Date::parse(t), None, "{t}");
         }
         assert_eq!(Service::StepFunctions.to_string(), "Step Functions");
+        // A month is exactly YYYY-MM: a date, or another separator, is not.
+        assert_eq!(parse_month("2026-11"), Some((2026, 11)));
+        assert_eq!(parse_month("2026/11"), None);
+        assert_eq!(parse_month("2026-11-01"), None);
     }
 
     #[test]
