@@ -158,7 +158,8 @@ pub fn frontiers(a: &Scenario, b: &Scenario, c: &Comparison) -> PairChart {
             };
             needed.push((
                 sy(*n),
-                format!("{who}: {} per {period}", format_count_dec(s.requests)),
+                // A whole count as 3,000, a fraction to 3 places.
+                format!("{who}: {} per {period}", format_number(s.requests, 3)),
             ));
         }
     }
@@ -176,13 +177,5 @@ pub fn frontiers(a: &Scenario, b: &Scenario, c: &Comparison) -> PairChart {
             "Two frontiers, plan A's and plan B's: the most requests per {period} each budget buys at each Lambda GB-s per request. {}",
             c.summary
         ),
-    }
-}
-
-fn format_count_dec(d: Decimal) -> String {
-    use rust_decimal::prelude::ToPrimitive;
-    match d.trunc().to_u64() {
-        Some(n) if d.fract().is_zero() => format_count(n),
-        _ => format_number(d, 3),
     }
 }

@@ -1,6 +1,6 @@
 //! Plan B against plan A, worked out by hand from the published prices.
 
-use backcast_core::compare::compare;
+use backcast_core::compare::{compare, frontiers};
 use backcast_core::scenario::Scenario;
 use backcast_core::Limit;
 use rust_decimal_macros::dec;
@@ -59,4 +59,47 @@ fn b_costs_more_and_needs_other_requests() {
         "{}",
         c.summary
     );
+}
+
+/// The chart's needed-volume labels for plans A and B.
+fn needed_labels(a: &str, b: &str) -> Vec<String> {
+    let (a, b) = (scenario(a), scenario(b));
+    let c = compare(&a, &b);
+    frontiers(&a, &b, &c)
+        .needed
+        .into_iter()
+        .map(|(_, label)| label)
+        .collect()
+}
+
+#[test]
+fn the_pair_chart_labels_each_needed_volume_once() {
+    // The same 3,000 a day for both: one line, "needed".
+    assert_eq!(needed_labels("", "arch=arm64"), ["needed: 3,000 per day"]);
+    // Different volumes: one line each, named by plan.
+    assert_eq!(
+        needed_labels("", "requests=5000"),
+        ["A needs: 3,000 per day", "B needs: 5,000 per day"]
+    );
+    // A needs nothing (0 is below the log scale's 1): B's line alone.
+    assert_eq!(
+        needed_labels("requests=0", "requests=5000"),
+        ["B needs: 5,000 per day"]
+    );
+    // A fraction is written to 3 places, grouped: 2,500.5.
+    assert_eq!(
+        needed_labels("", "requests=2500.5"),
+        ["A needs: 3,000 per day", "B needs: 2,500.5 per day"]
+    );
+}
+
+#[test]
+fn the_pair_chart_draws_its_axes_in_the_pages_plot_box() {
+    // The page's box: 560 x 320 with margins 56 left, 16 right, 38 top and
+    // 52 bottom, so the axes run from (56, 38) down to 268 and across to
+    // 560 - 16 = 544.
+    let (a, b) = (scenario(""), scenario("arch=arm64"));
+    let chart = frontiers(&a, &b, &compare(&a, &b));
+    assert_eq!(chart.axes, "M56,38V268H544");
+    assert_eq!(chart.y_label, "Most requests per day (log scale)");
 }
