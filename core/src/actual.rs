@@ -599,8 +599,10 @@ const SLICE: usize = 64 * 1024;
 const MAX_ISSUES: usize = 100;
 /// At most this many distinct unmapped names; more are added up as one.
 const MAX_UNMAPPED: usize = 1000;
-/// A record longer than this (bytes, or cells) is left out.
+/// A record longer than this (bytes) is left out.
 const MAX_RECORD_BYTES: usize = 1 << 20;
+/// The record's cell buffer doubles from 64 while it is shorter than this,
+/// so to 16,384: a record of more cells than that is left out.
 const MAX_RECORD_CELLS: usize = 10_000;
 /// The first line is looked at for its separator within this many bytes.
 const MAX_SNIFF: usize = 64 * 1024;
@@ -736,7 +738,8 @@ impl Parser {
 
     /// Ends the file and gives what it holds.
     pub fn finish(mut self) -> Result<Actual, Error> {
-        if !self.started && self.failed().is_none() {
+        // Nothing can fail before the start (it is what passes the bytes on).
+        if !self.started {
             self.start();
         }
         if let Some(mut gz) = self.gzip.take() {
@@ -767,7 +770,10 @@ struct Text {
 
 impl Text {
     fn push(&mut self, bytes: &[u8], sink: &mut Sink) {
-        if bytes.is_empty() || sink.is_failed() {
+        // (An empty slice changes nothing below: the reader skips it, and
+        // `first`, before the start, holds no line feed and less than
+        // MAX_SNIFF bytes.)
+        if sink.is_failed() {
             return;
         }
         if let Some(csv) = self.csv.as_mut() {
@@ -936,7 +942,6 @@ impl Csv {
     /// Reads records from `input` (empty: the end of the file) and hands
     /// each to `sink`.
     fn read(&mut self, mut input: &[u8], sink: &mut Sink) {
-        let at_end = input.is_empty();
         loop {
             if sink.is_failed() {
                 return;
@@ -951,14 +956,10 @@ impl Csv {
             self.nout += nout;
             self.nends += nend;
             match res {
-                ReadRecordResult::InputEmpty => {
-                    if input.is_empty() && !at_end {
-                        return;
-                    }
-                    if at_end && nin == 0 && nout == 0 && nend == 0 {
-                        return;
-                    }
-                }
+                // csv-core says this only once it has read all of `input`,
+                // and never for an empty one (the end gives a Record or
+                // End): all of this slice is read.
+                ReadRecordResult::InputEmpty => return,
                 ReadRecordResult::OutputFull => {
                     if self.out.len() < MAX_RECORD_BYTES {
                         let len = self.out.len() * 2;
