@@ -601,9 +601,9 @@ const MAX_ISSUES: usize = 100;
 const MAX_UNMAPPED: usize = 1000;
 /// A record longer than this (bytes) is left out.
 const MAX_RECORD_BYTES: usize = 1 << 20;
-/// The record's cell buffer doubles from 64 while it is shorter than this,
-/// so to 16,384: a record of more cells than that is left out.
-const MAX_RECORD_CELLS: usize = 10_000;
+/// A record of more cells than this is left out. The cell buffer doubles
+/// from 64 (64 × 2^8 = 16,384) and stops at this bound exactly.
+const MAX_RECORD_CELLS: usize = 16_384;
 /// The first line is looked at for its separator within this many bytes.
 const MAX_SNIFF: usize = 64 * 1024;
 

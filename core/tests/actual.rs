@@ -840,3 +840,23 @@ proptest! {
         prop_assert_eq!(a.per_day().unwrap().service(Service::Lambda), sum / n);
     }
 }
+
+#[test]
+fn a_last_line_without_a_line_feed_is_read() {
+    // Lambda 1.50 on Nov 1 and 2.25 on Nov 2, the second line unended (and
+    // once with its last cell quoted): 1.50 + 2.25 = 3.75 over 2 days, in
+    // one piece or a byte at a time.
+    for text in [
+        "Service,Lambda($)\n2026-11-01,1.50\n2026-11-02,2.25",
+        "Service,Lambda($)\n2026-11-01,1.50\n2026-11-02,\"2.25\"",
+    ] {
+        let whole = parse(text.as_bytes()).unwrap();
+        assert_eq!(whole.service(Service::Lambda), dec!(3.75), "{text}");
+        assert_eq!(whole.days, 2, "{text}");
+        let mut p = Parser::new();
+        for b in text.as_bytes().chunks(1) {
+            p.feed(b);
+        }
+        assert_eq!(p.finish().unwrap(), whole, "{text}");
+    }
+}

@@ -144,8 +144,8 @@ fn records_up_to_a_mebibyte_are_kept_and_longer_ones_left_out() {
 
 #[test]
 fn records_of_many_cells_are_kept_up_to_the_cell_buffers_bound() {
-    // The cell buffer doubles from 64 while under 10,000: 64, 128, …,
-    // 8,192, 16,384. "2026-11-02,2" and 11,998 more commas make 2 + 11,998
+    // The cell buffer doubles from 64 up to its bound of 16,384: 64, 128,
+    // …, 8,192, 16,384. "2026-11-02,2" and 11,998 more commas make 2 + 11,998
     // = 12,000 cells: kept (the extra cells are empty, past the header's
     // two). 2 + 19,998 = 20,000 cells, over 16,384: left out.
     let mut text = String::from("Service,Lambda($)\n2026-11-01,1\n2026-11-02,2");
