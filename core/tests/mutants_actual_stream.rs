@@ -119,19 +119,18 @@ fn a_long_header_fed_in_slices_finds_its_separator() {
     assert_eq!(Ok(a), parse(text.as_bytes()));
 }
 
-#[test]
-fn records_up_to_a_mebibyte_are_kept_and_longer_ones_left_out() {
-    // The cells' bytes, end to end: "2026-11-02" (10) + "2" + 1,000,000
-    // spaces = 1,000,011 bytes, under 1 << 20 = 1,048,576: kept (the cell
-    // reads 2). "2026-11-03" + "4" + 1,100,000 spaces = 1,100,011: over,
-    // left out.
+/// A Cost Explorer file of four days, Lambda $1, $2, $4 and $8, whose
+/// second and third rows are padded with `pad` repeated `kept` and
+/// `left_out` times: the second row is kept and the third left out as too
+/// long. Lambda 1 + 2 + 8 = 11 on Nov 1, 2 and 4: 3 days, 3 rows, and one
+/// issue on line 4.
+fn assert_second_kept_third_left_out(pad: &str, kept: usize, left_out: usize) {
     let mut text = String::from("Service,Lambda($)\n2026-11-01,1\n2026-11-02,2");
-    text.push_str(&" ".repeat(1_000_000));
+    text.push_str(&pad.repeat(kept));
     text.push_str("\n2026-11-03,4");
-    text.push_str(&" ".repeat(1_100_000));
+    text.push_str(&pad.repeat(left_out));
     text.push_str("\n2026-11-04,8\n");
     let a = parse(text.as_bytes()).unwrap();
-    // Lambda 1 + 2 + 8 = 11 on Nov 1, 2 and 4: 3 days, 3 rows.
     assert_eq!(a.service(Service::Lambda), dec!(11));
     assert_eq!((a.days, a.rows), (3, 3));
     assert_eq!(a.issues.len(), 1, "{:?}", a.issues);
@@ -143,26 +142,21 @@ fn records_up_to_a_mebibyte_are_kept_and_longer_ones_left_out() {
 }
 
 #[test]
+fn records_up_to_a_mebibyte_are_kept_and_longer_ones_left_out() {
+    // The cells' bytes, end to end: "2026-11-02" (10) + "2" + 1,000,000
+    // spaces = 1,000,011 bytes, under 1 << 20 = 1,048,576: kept (the cell
+    // reads 2). "2026-11-03" + "4" + 1,100,000 spaces = 1,100,011: over,
+    // left out.
+    assert_second_kept_third_left_out(" ", 1_000_000, 1_100_000);
+}
+
+#[test]
 fn records_of_many_cells_are_kept_up_to_the_cell_buffers_bound() {
     // The cell buffer doubles from 64 up to its bound of 16,384: 64, 128,
     // …, 8,192, 16,384. "2026-11-02,2" and 11,998 more commas make 2 + 11,998
     // = 12,000 cells: kept (the extra cells are empty, past the header's
     // two). 2 + 19,998 = 20,000 cells, over 16,384: left out.
-    let mut text = String::from("Service,Lambda($)\n2026-11-01,1\n2026-11-02,2");
-    text.push_str(&",".repeat(11_998));
-    text.push_str("\n2026-11-03,4");
-    text.push_str(&",".repeat(19_998));
-    text.push_str("\n2026-11-04,8\n");
-    let a = parse(text.as_bytes()).unwrap();
-    // Lambda 1 + 2 + 8 = 11 on Nov 1, 2 and 4: 3 days, 3 rows.
-    assert_eq!(a.service(Service::Lambda), dec!(11));
-    assert_eq!((a.days, a.rows), (3, 3));
-    assert_eq!(a.issues.len(), 1, "{:?}", a.issues);
-    assert_eq!(a.issues[0].line, 4);
-    assert_eq!(
-        a.issues[0].message,
-        "this row is too long to be a billing export's; left out"
-    );
+    assert_second_kept_third_left_out(",", 11_998, 19_998);
 }
 
 /// The reason a file known bad from its header stays the header's, however
