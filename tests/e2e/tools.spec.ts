@@ -126,18 +126,50 @@ test('pasted text, and a bad file named by line and column with the rest kept', 
 });
 
 test('a big file shows its progress and can be cancelled', async ({ page }) => {
+  // The page reads a file a block (1 MB) at a time through Blob.arrayBuffer.
+  // Hold the second block until the test lets it go, so the progress is on
+  // screen for as long as the test needs it, however fast the machine reads
+  // (a 16 MB file unheld can finish before the Cancel click lands).
+  await page.addInitScript(() => {
+    const real = Blob.prototype.arrayBuffer;
+    const w = window as unknown as { reads: number; served: number; releaseRead: () => void };
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    w.reads = 0;
+    w.served = 0;
+    w.releaseRead = () => release();
+    Blob.prototype.arrayBuffer = async function (this: Blob) {
+      w.reads += 1;
+      if (w.reads > 1) await gate;
+      const buf = await real.call(this);
+      w.served += 1;
+      return buf;
+    };
+  });
   await page.goto('./');
   await ready(page);
   await openTool(page, 'actual');
-  // 16 MB of CUR 2.0 line items (read in slices, the page given its turn every 12 ms).
+  // 16 MB of CUR 2.0 line items (read in slices, the page given its turn every
+  // 12 ms): a 75-byte header and ceil(16,777,216 / 41) = 409,201 lines of 41
+  // bytes, 16,777,316 bytes, shown as 16.7 MB (10^6 bytes, cut to tenths).
   const head = 'line_item_product_code,line_item_unblended_cost,line_item_usage_start_date\n';
   const line = 'AWSLambda,0.0000123,2026-11-01T00:00:00Z\n';
   const big = Buffer.from(head + line.repeat(Math.ceil((16 << 20) / line.length)));
   await page.getByTestId('actual-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: big });
   await expect(page.getByTestId('actual-progress')).toContainText('Reading big.csv');
+  // The first block was read and the second asked for: the read is under way.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { reads: number }).reads)).toBe(2);
+  await expect(page.getByTestId('actual-progress')).toContainText('of 16.7 MB');
   await page.getByTestId('actual-cancel').click();
   await expect(page.getByTestId('actual-error')).toHaveText('Cancelled: nothing was imported.');
+  // Let the read go on: it must stop at the next slice, import nothing, and
+  // ask for no third block.
+  await page.evaluate(() => (window as unknown as { releaseRead: () => void }).releaseRead());
+  await expect.poll(() => page.evaluate(() => (window as unknown as { served: number }).served)).toBe(2);
+  await expect(page.getByTestId('actual-error')).toHaveText('Cancelled: nothing was imported.');
   await expect(page.getByTestId('actual-verdict')).toHaveCount(0);
+  await expect(page.getByTestId('actual-progress')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { reads: number }).reads)).toBe(2);
 });
 
 test("compare: the article's plan on x86 against arm64, from one link", async ({ page }) => {
