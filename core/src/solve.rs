@@ -214,74 +214,57 @@ pub fn solve(s: &Scenario) -> Solution {
     }
 }
 
-/// A per-request quantity whose headroom the page shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Knob {
-    Invocations,
-    SfnTransitions,
-    EbEvents,
-    DdbReads,
-    DdbWrites,
-    SqsMessages,
-    SnsPublishes,
-    SnsHttp,
-    S3Puts,
-    S3Gets,
-    EgressKb,
-    NatKb,
-    LogKb,
+/// Declares the per-request quantities whose headroom the page shows, one
+/// line each: the variant, the scenario field (its name is the link key)
+/// and the headroom table's label, in the table's order.
+macro_rules! knobs {
+    ($($knob:ident: $field:ident, $label:literal;)+) => {
+        /// A per-request quantity whose headroom the page shows.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Knob {
+            $($knob,)+
+        }
+
+        impl Knob {
+            pub const ALL: [Knob; [$(Knob::$knob),+].len()] = [$(Knob::$knob),+];
+            /// The scenario key.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Knob::$knob => stringify!($field),)+
+                }
+            }
+            /// The headroom table's label.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(Knob::$knob => $label,)+
+                }
+            }
+            fn value(self, s: &mut Scenario) -> &mut Decimal {
+                match self {
+                    $(Knob::$knob => &mut s.$field,)+
+                }
+            }
+        }
+    };
+}
+
+knobs! {
+    Invocations: invocations, "Lambda invocations per request";
+    SfnTransitions: sfn_transitions, "Step Functions transitions per request";
+    EbEvents: eb_events, "EventBridge events per request";
+    DdbReads: ddb_reads, "DynamoDB reads per request";
+    DdbWrites: ddb_writes, "DynamoDB writes per request";
+    SqsMessages: sqs_messages, "SQS messages per request";
+    SnsPublishes: sns_publishes, "SNS publishes per request";
+    SnsHttp: sns_http, "SNS HTTP deliveries per request";
+    S3Puts: s3_puts, "S3 PUT requests per request";
+    S3Gets: s3_gets, "S3 GET requests per request";
+    EgressKb: egress_kb, "KB out to the internet per request";
+    NatKb: nat_kb, "KB through NAT per request";
+    LogKb: log_kb, "Log KB per invocation";
 }
 
 impl Knob {
-    pub const ALL: [Knob; 13] = [
-        Knob::Invocations,
-        Knob::SfnTransitions,
-        Knob::EbEvents,
-        Knob::DdbReads,
-        Knob::DdbWrites,
-        Knob::SqsMessages,
-        Knob::SnsPublishes,
-        Knob::SnsHttp,
-        Knob::S3Puts,
-        Knob::S3Gets,
-        Knob::EgressKb,
-        Knob::NatKb,
-        Knob::LogKb,
-    ];
-    pub fn key(self) -> &'static str {
-        match self {
-            Knob::Invocations => "invocations",
-            Knob::SfnTransitions => "sfn_transitions",
-            Knob::EbEvents => "eb_events",
-            Knob::DdbReads => "ddb_reads",
-            Knob::DdbWrites => "ddb_writes",
-            Knob::SqsMessages => "sqs_messages",
-            Knob::SnsPublishes => "sns_publishes",
-            Knob::SnsHttp => "sns_http",
-            Knob::S3Puts => "s3_puts",
-            Knob::S3Gets => "s3_gets",
-            Knob::EgressKb => "egress_kb",
-            Knob::NatKb => "nat_kb",
-            Knob::LogKb => "log_kb",
-        }
-    }
-    fn value(self, s: &mut Scenario) -> &mut Decimal {
-        match self {
-            Knob::Invocations => &mut s.invocations,
-            Knob::SfnTransitions => &mut s.sfn_transitions,
-            Knob::EbEvents => &mut s.eb_events,
-            Knob::DdbReads => &mut s.ddb_reads,
-            Knob::DdbWrites => &mut s.ddb_writes,
-            Knob::SqsMessages => &mut s.sqs_messages,
-            Knob::SnsPublishes => &mut s.sns_publishes,
-            Knob::SnsHttp => &mut s.sns_http,
-            Knob::S3Puts => &mut s.s3_puts,
-            Knob::S3Gets => &mut s.s3_gets,
-            Knob::EgressKb => &mut s.egress_kb,
-            Knob::NatKb => &mut s.nat_kb,
-            Knob::LogKb => &mut s.log_kb,
-        }
-    }
     pub fn current(self, s: &Scenario) -> Decimal {
         *self.value(&mut s.clone())
     }
@@ -356,6 +339,34 @@ mod tests {
     use rust_decimal_macros::dec;
 
     use crate::scenario::valid as scenario;
+
+    #[test]
+    fn each_knob_is_a_per_request_key_that_sets_its_field() {
+        use crate::scenario::{spec, Bound, Rule, MAX_PER_REQUEST};
+        let mut labels: Vec<&str> = Vec::new();
+        for knob in Knob::ALL {
+            let key = knob.key();
+            // A number key of 0 or more, up to the per-request bound.
+            assert_eq!(
+                spec(key).map(|s| s.rule),
+                Some(Rule::Number(Bound {
+                    positive: false,
+                    max: MAX_PER_REQUEST
+                })),
+                "{key}"
+            );
+            // Setting the key through the link codec is what the knob reads.
+            let mut s = Scenario::default();
+            s.set(key, Raw::Text("7")).unwrap();
+            assert_eq!(knob.current(&s), dec!(7), "{key}");
+            assert!(
+                knob.label().ends_with(" per request") || knob.label().ends_with(" per invocation")
+            );
+            assert!(!labels.contains(&knob.label()), "{key}: label twice");
+            labels.push(knob.label());
+        }
+        assert_eq!(labels.len(), 13);
+    }
 
     #[test]
     fn the_articles_table() {

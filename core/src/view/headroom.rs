@@ -79,27 +79,12 @@ pub(super) fn headroom_lines(s: &Scenario, sol: &Solution) -> Vec<HeadroomLine> 
         });
     }
     for knob in Knob::ALL {
-        let label = match knob {
-            Knob::Invocations => "Lambda invocations per request",
-            Knob::SfnTransitions => "Step Functions transitions per request",
-            Knob::EbEvents => "EventBridge events per request",
-            Knob::DdbReads => "DynamoDB reads per request",
-            Knob::DdbWrites => "DynamoDB writes per request",
-            Knob::SqsMessages => "SQS messages per request",
-            Knob::SnsPublishes => "SNS publishes per request",
-            Knob::SnsHttp => "SNS HTTP deliveries per request",
-            Knob::S3Puts => "S3 PUT requests per request",
-            Knob::S3Gets => "S3 GET requests per request",
-            Knob::EgressKb => "KB out to the internet per request",
-            Knob::NatKb => "KB through NAT per request",
-            Knob::LogKb => "Log KB per invocation",
-        };
         if let Some(l) = headroom(s, knob) {
             let cur = knob.current(s);
             let (spare, over) = spare(l, cur);
             out.push(HeadroomLine {
                 key: knob.key(),
-                label: label.into(),
+                label: knob.label().into(),
                 pairs: String::new(),
                 current: format_number(cur, 6),
                 max: match l {
