@@ -25,11 +25,17 @@ pub fn copy_text(text: String, fallback_id: &'static str, done: Callback<bool>) 
         done.emit(copy_by_selection(fallback_id));
         return;
     }
-    let promise = nav.clipboard().write_text(&text);
-    wasm_bindgen_futures::spawn_local(async move {
-        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        done.emit(ok || copy_by_selection(fallback_id));
+    // The promise's own callbacks, not `spawn_local`: the first module
+    // then carries no futures executor. Each is a once-closure, freed
+    // when called; the one that is not called stays (a few bytes a copy).
+    let failed = done.clone();
+    let on_ok = wasm_bindgen::closure::Closure::once(move |_: JsValue| done.emit(true));
+    let on_err = wasm_bindgen::closure::Closure::once(move |_: JsValue| {
+        failed.emit(copy_by_selection(fallback_id))
     });
+    let _ = nav.clipboard().write_text(&text).then2(&on_ok, &on_err);
+    on_ok.forget();
+    on_err.forget();
 }
 
 /// The old way: select the shown text and ask the document to copy it.
@@ -78,7 +84,10 @@ pub fn download(name: &str, mime: &str, text: &str) {
 /// The page's address without its query and fragment.
 pub fn page_url() -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
-    let end = href.find(['?', '#']).unwrap_or(href.len());
+    let end = href
+        .bytes()
+        .position(|b| b == b'?' || b == b'#')
+        .unwrap_or(href.len());
     Some(href[..end].to_string())
 }
 

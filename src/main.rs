@@ -47,6 +47,7 @@ mod entry {
         let props = AppProps {
             query,
             typed,
+            page_url: backcast::dom::page_url().unwrap_or_default().into(),
             prerender: false,
         };
         match doc.and_then(|d| d.get_element_by_id("app")) {

@@ -72,6 +72,7 @@ fn mount(query: &str) -> Element {
         AppProps {
             query: query.to_string().into(),
             typed: Vec::new(),
+            page_url: "http://example.test/backcast/".into(),
             prerender: false,
         },
     )

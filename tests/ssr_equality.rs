@@ -597,9 +597,9 @@ fn embed_ref(v: &View, scenario: &Scenario, problems: &[Problem]) -> Html {
     }
 }
 
-/// `share::SharePanel` as the server renders it: before its effect reads
-/// the page's address (so the link is relative to ""), no copy status,
-/// the embed code hidden (its two strings: `share_panel_hidden_refs`).
+/// `share::SharePanel` as the server renders it: with no page address
+/// (so the link is relative to ""), no copy status, the embed code hidden
+/// (its two strings: `share_panel_hidden_refs`).
 fn share_panel_ref(scenario: &Scenario) -> Html {
     let (link, _) = links("", scenario);
     html! {

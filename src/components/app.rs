@@ -27,6 +27,11 @@ pub struct AppProps {
     /// before the app started (`dom::typed_before_start`).
     #[prop_or_default]
     pub typed: Vec<(String, String)>,
+    /// The page's address without its query (`https://…/`), for the
+    /// absolute share and embed links. The entry point reads it from the
+    /// location; a prerender, which never shows them, passes "".
+    #[prop_or_default]
+    pub page_url: AttrValue,
     /// The build's prerender of the default page: without the share panel
     /// and the tools' buttons, which are below the fold and do nothing
     /// before the app starts (it renders them then), so the first visit's
@@ -116,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </div>
             if !props.prerender {
-                <SharePanel scenario={state.scenario.clone()} />
+                <SharePanel scenario={state.scenario.clone()} page_url={props.page_url.clone()} />
                 { fixed(crate::components::TOOLS) }
             }
         </main>

@@ -2,7 +2,6 @@
 //! "Embed" button that shows the `<iframe>` snippet for blogs and wikis.
 
 use crate::components::markup::fixed;
-use crate::hooks::use_page_url;
 use backcast_core::Scenario;
 use yew::prelude::*;
 
@@ -35,17 +34,21 @@ pub fn links(page_url: &str, s: &Scenario) -> (String, String) {
 #[derive(Properties, PartialEq, Clone)]
 pub struct ShareProps {
     pub scenario: Scenario,
+    /// The page's address without its query (`AppProps::page_url`); with
+    /// "", the links are relative (`?…`).
+    #[prop_or_default]
+    pub page_url: AttrValue,
 }
 
-/// The share panel, a component with its own state: the page's address
-/// (known once mounted), the copy status and whether the embed code shows.
+/// The share panel, a component with its own state: the copy status and
+/// whether the embed code shows.
 #[component]
 pub fn SharePanel(p: &ShareProps) -> Html {
-    let page_url = use_page_url();
+    let page_url = &p.page_url;
     let status = use_state(String::new);
     let embed_open = use_state(|| false);
     let scenario = &p.scenario;
-    let (link, snippet) = links(&page_url, scenario);
+    let (link, snippet) = links(page_url, scenario);
 
     let copy = |text: String, fallback: &'static str, what: &'static str| {
         let status = status.clone();

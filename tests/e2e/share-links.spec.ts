@@ -92,3 +92,23 @@ test('Copy link falls back to selecting the text without the Clipboard API', asy
   const copied = await page.evaluate(() => (window as unknown as { realClipboard: Clipboard }).realClipboard.readText());
   expect(copied).toBe(`${baseURL}?budget=15&prices=2026-12`);
 });
+
+test('Copy link falls back to selecting the text when the Clipboard API refuses', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript(() => {
+    // The API is there but refuses (as a browser does without permission);
+    // reading still works, to check what the fallback copied.
+    const w = window as unknown as { refused: number };
+    w.refused = 0;
+    Clipboard.prototype.writeText = function () {
+      w.refused += 1;
+      return Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    };
+  });
+  await page.goto('./?budget=16');
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-status')).toHaveText('Copied the link.');
+  expect(await page.evaluate(() => (window as unknown as { refused: number }).refused)).toBe(1);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${baseURL}?budget=16&prices=2026-12`);
+});
