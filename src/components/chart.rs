@@ -29,16 +29,30 @@ fn needed_label(c: &Chart, y: i32, left: i32, right: i32) -> Html {
     let free = |a: i32, b: i32| taken.iter().all(|(s, e)| *e < a || *s > b);
     let label = c.needed_label.clone();
     if free(left, left + ROOM) {
-        html! { <text x={n(left + 8)} y={n(y - 6)} class="needed-label annot">{ label }</text> }
+        text(left + 8, y - 6, None, "needed-label annot", label)
     } else if free(right - ROOM, right) {
-        html! { <text x={n(right - 4)} y={n(y - 6)} text-anchor="end" class="needed-label annot">{ label }</text> }
+        text(right - 4, y - 6, Some("end"), "needed-label annot", label)
     } else {
-        html! { <text x={n(left + 8)} y={n(y + 18)} class="needed-label annot">{ label }</text> }
+        text(left + 8, y + 18, None, "needed-label annot", label)
     }
 }
 
 fn n(v: i32) -> AttrValue {
     AttrValue::from(v.to_string())
+}
+
+/// A `<text>` of the chart at (`x`, `y`); no `class` attribute when
+/// `class` is "". One copy in the wasm for all of them: each `html!`
+/// element is code of its own.
+#[inline(never)]
+fn text(x: i32, y: i32, anchor: Option<&'static str>, class: &'static str, label: String) -> Html {
+    html! { <text x={n(x)} y={n(y)} text-anchor={anchor} class={class}>{ label }</text> }
+}
+
+/// A marker dot of the chart.
+#[inline(never)]
+fn dot(x: i32, y: i32, class: &'static str) -> Html {
+    html! { <circle cx={n(x)} cy={n(y)} r="5" class={class}></circle> }
 }
 
 /// The chart as a component (for tests and any caller that wants one).
@@ -54,20 +68,26 @@ pub fn frontier_chart(c: &Chart) -> Html {
     let (ml, mr, mt, mb) = MARGIN;
     let (left, right, top, bottom) = (ml, WIDTH - mr, mt, HEIGHT - mb);
     let view_box = format!("0 0 {WIDTH} {HEIGHT}");
-    let y_ticks = c.y_ticks.iter().map(|(y, label)| {
-        html! { <text x={n(left - 6)} y={n(y + 4)} text-anchor="end">{ label.clone() }</text> }
-    });
-    let x_ticks = c.x_ticks.iter().map(|(x, label)| {
-        html! { <text x={n(*x)} y={n(bottom + 20)} text-anchor="middle">{ label.clone() }</text> }
-    });
+    let y_ticks = c
+        .y_ticks
+        .iter()
+        .map(|(y, label)| text(left - 6, y + 4, Some("end"), "", label.clone()));
+    let x_ticks = c
+        .x_ticks
+        .iter()
+        .map(|(x, label)| text(*x, bottom + 20, Some("middle"), "", label.clone()));
     // The scenario (hollow) and where the needed volume meets the
     // frontier (filled); the legend below names both.
     let meet = c.meet.as_ref().map(|(x, y, label)| {
-        let (lx, anchor) = if *x > right - 150 { (x - 8, "end") } else { (x + 8, "start") };
+        let (lx, anchor) = if *x > right - 150 {
+            (x - 8, "end")
+        } else {
+            (x + 8, "start")
+        };
         html! {
             <>
-                <circle cx={n(*x)} cy={n(*y)} r="5" class="meet"></circle>
-                <text x={n(lx)} y={n(y - 10)} text-anchor={anchor} class="meet-label annot">{ label.clone() }</text>
+                { dot(*x, *y, "meet") }
+                { text(lx, y - 10, Some(anchor), "meet-label annot", label.clone()) }
             </>
         }
     });
@@ -85,19 +105,19 @@ pub fn frontier_chart(c: &Chart) -> Html {
                 if !c.area.is_empty() {
                     <path d={c.area.clone()} class="fits"></path>
                     <path d={c.path.clone()} data-testid="chart-curve" class="curve"></path>
-                    <text x={n(left + 8)} y={n(bottom - 8)} class="region annot">{ c.inside_label.clone() }</text>
-                    <text x={n(right - 4)} y={n(top + 14)} text-anchor="end" class="region annot">{ c.outside_label.clone() }</text>
+                    { text(left + 8, bottom - 8, None, "region annot", c.inside_label.clone()) }
+                    { text(right - 4, top + 14, Some("end"), "region annot", c.outside_label.clone()) }
                 }
                 if let Some(y) = c.needed_y {
                     <line x1={n(left)} x2={n(right)} y1={n(y)} y2={n(y)} class="needed"></line>
                     { needed_label(c, y, left, right) }
                 }
                 if let Some((x, y, _)) = &c.current {
-                    <circle cx={n(*x)} cy={n(*y)} r="5" class="current"></circle>
+                    { dot(*x, *y, "current") }
                 }
                 { for meet }
-                <text x={n((left + right) / 2)} y={n(HEIGHT - 4)} text-anchor="middle" class="axis-label">{ c.x_label.clone() }</text>
-                <text x="4" y={n(top - 16)} class="axis-label">{ c.y_label.clone() }</text>
+                { text((left + right) / 2, HEIGHT - 4, Some("middle"), "axis-label", c.x_label.clone()) }
+                { text(4, top - 16, None, "axis-label", c.y_label.clone()) }
             </svg>
             <ul class="chart-legend">
                 <li><span aria-hidden="true" class="key curve"></span>{ c.curve_label.clone() }</li>

@@ -63,11 +63,7 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
     };
     // The same <div> either way, so the input keeps its focus when its
     // message comes or goes.
-    if p.error.is_some() {
-        html! { <div class="field invalid">{ inner }</div> }
-    } else {
-        html! { <div class="field">{ inner }</div> }
-    }
+    html! { <div class={if p.error.is_some() { "field invalid" } else { "field" }}>{ inner }</div> }
 }
 
 #[derive(Properties, PartialEq, Clone)]
