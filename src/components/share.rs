@@ -40,30 +40,57 @@ pub struct ShareProps {
     pub page_url: AttrValue,
 }
 
-/// The share panel, a component with its own state: the copy status and
-/// whether the embed code shows.
+/// The share panel's own state.
+#[derive(Clone, Default, PartialEq)]
+struct Panel {
+    /// What the last copy did ("" before any).
+    status: String,
+    /// Whether the embed code shows.
+    embed_open: bool,
+}
+
+enum PanelAction {
+    /// A copy started ("") or ended (its outcome).
+    Status(String),
+    /// "Embed" pressed.
+    ToggleEmbed,
+}
+
+impl Reducible for Panel {
+    type Action = PanelAction;
+    fn reduce(self: std::rc::Rc<Self>, action: PanelAction) -> std::rc::Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            PanelAction::Status(s) => next.status = s,
+            PanelAction::ToggleEmbed => next.embed_open = !next.embed_open,
+        }
+        next.into()
+    }
+}
+
+/// The share panel, a component with its own state (`Panel`): the copy
+/// status and whether the embed code shows.
 #[component]
 pub fn SharePanel(p: &ShareProps) -> Html {
     let page_url = &p.page_url;
-    let status = use_state(String::new);
-    let embed_open = use_state(|| false);
+    let panel = use_reducer(Panel::default);
     let scenario = &p.scenario;
     let (link, snippet) = links(page_url, scenario);
 
     let copy = |text: String, fallback: &'static str, what: &'static str| {
-        let status = status.clone();
+        let panel = panel.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            let status = status.clone();
-            status.set(String::new());
+            let panel = panel.clone();
+            panel.dispatch(PanelAction::Status(String::new()));
             crate::dom::copy_text(
                 text.clone(),
                 fallback,
                 Callback::from(move |ok: bool| {
-                    status.set(if ok {
+                    panel.dispatch(PanelAction::Status(if ok {
                         format!("Copied the {what}.")
                     } else {
                         format!("Could not copy: select the {what} and press Ctrl+C (⌘C).")
-                    })
+                    }))
                 }),
             );
         })
@@ -71,8 +98,8 @@ pub fn SharePanel(p: &ShareProps) -> Html {
     let on_copy_link = copy(link.clone(), "share-link", "link");
     let on_copy_embed = copy(snippet.clone(), "embed-code", "embed code");
     let on_embed = {
-        let embed_open = embed_open.clone();
-        Callback::from(move |_: MouseEvent| embed_open.set(!*embed_open))
+        let panel = panel.dispatcher();
+        Callback::from(move |_: MouseEvent| panel.dispatch(PanelAction::ToggleEmbed))
     };
     let select_all = Callback::from(|e: FocusEvent| {
         if let Some(t) = e.target() {
@@ -91,10 +118,10 @@ pub fn SharePanel(p: &ShareProps) -> Html {
                     onfocus={select_all.clone()} aria-describedby="share-link-hint" />
                 <button type="button" onclick={on_copy_link} data-testid="copy-link">{ "Copy link" }</button>
                 <button type="button" onclick={on_embed} data-testid="embed-button"
-                    aria-expanded={if *embed_open { "true" } else { "false" }} aria-controls="embed-panel">{ "Embed" }</button>
+                    aria-expanded={if panel.embed_open { "true" } else { "false" }} aria-controls="embed-panel">{ "Embed" }</button>
             </div>
             { fixed(r#"<p class="hint" id="share-link-hint">The whole scenario is in the link, with its price book, so it shows the same numbers for anyone, years from now.</p>"#) }
-            if *embed_open {
+            if panel.embed_open {
                 <div id="embed-panel" class="embed-panel">
                     { fixed(r#"<label for="embed-code">Embed code for a blog or wiki</label>"#) }
                     <textarea id="embed-code" readonly=true rows="9" value={snippet} data-testid="embed-code"
@@ -105,7 +132,7 @@ pub fn SharePanel(p: &ShareProps) -> Html {
                     { fixed(r#"<p class="hint">A compact, read-only view. The script lets the frame fit its content; without it, set a fixed height.</p>"#) }
                 </div>
             }
-            <p class="status" role="status" aria-live="polite" data-testid="copy-status">{ (*status).clone() }</p>
+            <p class="status" role="status" aria-live="polite" data-testid="copy-status">{ panel.status.clone() }</p>
         </section>
     }
 }

@@ -31,6 +31,17 @@ test('the Embed button gives an iframe snippet of the same scenario', async ({ p
   );
   expect(code).toContain('sandbox="allow-scripts');
   expect(code).toContain('backcast:height');
+  await expect(page.getByTestId('embed-button')).toHaveAttribute('aria-expanded', 'true');
+  // Its own Copy button, with its own status; a second press hides it.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('copy-embed').click();
+  await expect(page.getByTestId('copy-status')).toHaveText('Copied the embed code.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  await page.getByTestId('embed-button').click();
+  await expect(page.getByTestId('embed-code')).toHaveCount(0);
+  await expect(page.getByTestId('embed-button')).toHaveAttribute('aria-expanded', 'false');
+  // The status stays until the next copy.
+  await expect(page.getByTestId('copy-status')).toHaveText('Copied the embed code.');
 });
 
 test('in a sandboxed iframe on a host page, the frame is sized by its height message', async ({ page, baseURL }) => {
