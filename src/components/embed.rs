@@ -57,34 +57,13 @@ pub fn embed_view(p: &EmbedArgs) -> Html {
 }
 
 /// While `on` (the embedded view is shown), posts the root's height to the
-/// parent after each render and whenever it resizes (ResizeObserver, where
-/// there is one); only changes are sent.
+/// parent whenever it changes: a ResizeObserver reports the root's first
+/// size and every change after (every browser that runs the page has one),
+/// and only changes are sent.
 #[hook]
 pub fn use_height_messages(root: NodeRef, on: bool) {
-    let last = use_mut_ref(|| -1.0f64);
-    let send = {
-        let (root, last) = (root.clone(), last.clone());
-        move || {
-            if let Some(height) = root
-                .cast::<web_sys::Element>()
-                .and_then(|el| crate::dom::height(&el))
-            {
-                if height != *last.borrow() && crate::dom::post_height(height) {
-                    *last.borrow_mut() = height;
-                }
-            }
-        }
-    };
-    {
-        let send = send.clone();
-        use_effect(move || {
-            if on {
-                send();
-            }
-        });
-    }
     use_effect_with(on, move |on| {
-        let observer = if *on { observe(&root, send) } else { None };
+        let observer = if *on { observe(&root) } else { None };
         move || {
             if let Some((o, _callback)) = observer {
                 o.disconnect();
@@ -98,17 +77,18 @@ type Observer = (
     wasm_bindgen::closure::Closure<dyn FnMut()>,
 );
 
-fn observe(root: &NodeRef, send: impl FnMut() + 'static) -> Option<Observer> {
+fn observe(root: &NodeRef) -> Option<Observer> {
     use wasm_bindgen::JsCast;
     let el = root.cast::<web_sys::Element>()?;
-    let window = web_sys::window()?;
-    // Older browsers: the per-render messages still fit the frame.
-    if js_sys::Reflect::get(&window, &"ResizeObserver".into())
-        .ok()?
-        .is_undefined()
-    {
-        return None;
-    }
+    let mut last = -1.0f64;
+    let target = el.clone();
+    let send = move || {
+        if let Some(height) = crate::dom::height(&target) {
+            if height != last && crate::dom::post_height(height) {
+                last = height;
+            }
+        }
+    };
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(send);
     let o = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     o.observe(&el);
