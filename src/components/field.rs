@@ -63,7 +63,7 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
     };
     // The same <div> either way, so the input keeps its focus when its
     // message comes or goes.
-    html! { <div class={if p.error.is_some() { "field invalid" } else { "field" }}>{ inner }</div> }
+    html! { <div class={classes!("field", p.error.is_some().then_some("invalid"))}>{ inner }</div> }
 }
 
 #[derive(Properties, PartialEq, Clone)]

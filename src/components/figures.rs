@@ -14,8 +14,8 @@ pub fn figures(verdict: &str, ok: bool, figures: &[Figure]) -> Html {
     html! {
         <section class="headline" aria-labelledby="results-title">
             { fixed(r#"<h2 id="results-title">What the budget buys</h2>"#) }
-            // One <p> whose class follows the verdict (Yew's `Classes`).
-            <p class={if ok { "verdict" } else { "verdict alert" }} data-testid="verdict" role="status">{ verdict.to_string() }</p>
+            // One <p> whose class follows the verdict.
+            <p class={classes!("verdict", (!ok).then_some("alert"))} data-testid="verdict" role="status">{ verdict.to_string() }</p>
             { figure_list(figures).html() }
         </section>
     }

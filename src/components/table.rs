@@ -113,13 +113,13 @@ pub fn requests_table(p: &TableView) -> Html {
 
 /// A column heading, marked `current` for the architecture in force.
 fn heading(current: bool, text: String) -> Html {
-    html! { <th scope="col" class={if current { "current" } else { "" }}>{ text }</th> }
+    html! { <th scope="col" class={classes!(current.then_some("current"))}>{ text }</th> }
 }
 
 /// A count, marked `current` as its column's heading. Literal classes, not
-/// a class expression: a table has up to 2,000 cells in 1,000 rows, and
-/// every edit of the budget re-renders each one, so each skips building a
-/// `Classes` set (an `Rc` holding an `IndexSet`).
+/// `classes!`: a table has up to 2,000 cells in 1,000 rows, and every edit
+/// of the budget re-renders each one, so each skips building a `Classes`
+/// set (an `Rc` holding an `IndexSet`).
 fn cell(current: bool, text: String) -> Html {
     if current {
         html! { <td class="current">{ text }</td> }

@@ -11,6 +11,10 @@ test('an invalid value shows an inline message and loses nothing', async ({ page
   await budget.fill('14x');
   await expect(page.getByTestId('error-budget')).toContainText('not a number');
   await expect(budget).toHaveAttribute('aria-invalid', 'true');
+  // Its field is marked, the same element as before (focus stays).
+  const field = page.locator('.field', { has: budget });
+  await expect(field).toHaveAttribute('class', 'field invalid');
+  await expect(budget).toBeFocused();
   // The text typed stays in the field, and the last valid result on screen.
   await expect(budget).toHaveValue('14x');
   await expect(page.getByTestId('figure-0').locator('.value')).toHaveText('6,561');
@@ -24,6 +28,8 @@ test('an invalid value shows an inline message and loses nothing', async ({ page
 
   await budget.fill('7');
   await expect(page.getByTestId('error-budget')).toHaveCount(0);
+  await expect(field).toHaveAttribute('class', 'field');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('class', 'verdict');
   // 7 / 0.0010668688 = 6,561.3.
   await expect(page.getByTestId('figure-0').locator('.value')).toHaveText('6,561');
 });

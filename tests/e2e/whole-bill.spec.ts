@@ -42,12 +42,16 @@ test('a plan that fits the budget but not the concurrency limit says so', async 
   await expect(verdict).toHaveText(
     "Fits the budget but not the limits: the plan needs 1,158 concurrent executions at its peak, over the account's limit of 1,000.",
   );
-  await expect(verdict).toHaveClass(/alert/);
+  await expect(verdict).toHaveAttribute('class', 'verdict alert');
   await expect(page.getByTestId('figure-2').locator('.value')).toHaveText('$61.67');
   // The limits group is in use (peak=5), so open; raising the account's
   // limit clears it.
+  // The same element (a live region) afterwards, its alert mark gone.
+  await verdict.evaluate((el) => el.setAttribute('data-e2e-same', '1'));
   await page.getByTestId('input-concurrency').fill('2000');
   await expect(verdict).toContainText('Fits:');
+  await expect(verdict).toHaveAttribute('class', 'verdict');
+  await expect(verdict).toHaveAttribute('data-e2e-same', '1');
 });
 
 test('a folded service opens, is added to the plan, and stays open', async ({ page }) => {
