@@ -1,7 +1,7 @@
 //! The dismissable notice that names each bad key of the opening link, and
 //! the notice that the link's price book has known errors in its region.
 
-use crate::components::markup::{fixed, Markup};
+use crate::components::markup::Markup;
 use crate::tpl;
 use backcast_core::scenario::Problem;
 use backcast_core::view::BookNotice;
@@ -17,17 +17,21 @@ pub fn link_notice(problems: &[Problem], on_dismiss: &Callback<()>) -> Html {
     }
     let more = problems.len().saturating_sub(SHOWN);
     let onclick = on_dismiss.reform(|_: MouseEvent| ());
+    // The list is display only: a string (see `markup`).
+    let mut list = Markup::new();
+    list.raw(
+        "<div><strong>Some of this link could not be used; everything else was kept.</strong><ul>",
+    );
+    for pr in problems.iter().take(SHOWN) {
+        list.put(tpl!("<li><code>{}</code>: {}</li>"), [&pr.key, &pr.message]);
+    }
+    if more > 0 {
+        list.put(tpl!("<li>and {} more</li>"), [&more.to_string()]);
+    }
+    list.raw("</ul></div>");
     html! {
         <section class="notice" role="status" aria-live="polite" data-testid="link-notice">
-            <div>
-                { fixed("<strong>Some of this link could not be used; everything else was kept.</strong>") }
-                <ul>
-                    { for problems.iter().take(SHOWN).map(|pr| html! {
-                        <li><code>{ pr.key.clone() }</code>{ ": " }{ pr.message.clone() }</li>
-                    }) }
-                    if more > 0 { <li>{ format!("and {more} more") }</li> }
-                </ul>
-            </div>
+            { list.html() }
             <button type="button" class="dismiss" {onclick} data-testid="dismiss-notice" aria-label="Dismiss this notice">{ "Dismiss" }</button>
         </section>
     }
