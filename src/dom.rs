@@ -26,8 +26,9 @@ pub fn copy_text(text: String, fallback_id: &'static str, done: Callback<bool>) 
         return;
     }
     // The promise's own callbacks, not `spawn_local`: the first module
-    // then carries no futures executor. Each is a once-closure, freed
-    // when called; the one that is not called stays (a few bytes a copy).
+    // then carries no futures executor. Both are once-closures given to
+    // JavaScript for good (`forget`): the one called drops what it
+    // captured, and the two small wrappers stay, a few bytes a copy.
     let failed = done.clone();
     let on_ok = wasm_bindgen::closure::Closure::once(move |_: JsValue| done.emit(true));
     let on_err = wasm_bindgen::closure::Closure::once(move |_: JsValue| {
